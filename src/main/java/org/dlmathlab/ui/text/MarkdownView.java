@@ -118,10 +118,7 @@ public class MarkdownView extends VBox {
      * {@link MathRenderer#check(String)} and point at the bad line.
      */
     public static List<MathSpan> findMath(String markdown) {
-        if (markdown == null || markdown.isEmpty()) {
-            return List.of();
-        }
-        return MathScanner.scan(markdown).stream().map(MathScanner.Found::span).toList();
+        return MathScanner.findMath(markdown);
     }
 
     private void render() {

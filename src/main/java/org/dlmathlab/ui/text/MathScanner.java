@@ -14,13 +14,23 @@ import java.util.List;
  * "$5 and $10" stays text; neither kind of math crosses a blank line. Dollars inside
  * code spans and fenced code blocks are not math.
  */
-final class MathScanner {
+public final class MathScanner {
 
     /** Placeholder for the i-th formula is FIRST_PLACEHOLDER + i (Unicode private use area). */
     static final char FIRST_PLACEHOLDER = '\uE000';
     static final int MAX_PLACEHOLDERS = 0x1800; // up to U+F7FF, still private use
 
     /** One formula: source range [start, end) including the dollars. */
+    /**
+     * Every formula in the text with its 1-based line; no UI toolkit needed, so the lesson validator uses it too.
+     */
+    public static List<MathSpan> findMath(String markdown) {
+        if (markdown == null || markdown.isEmpty()) {
+            return List.of();
+        }
+        return scan(markdown).stream().map(Found::span).toList();
+    }
+
     record Found(int start, int end, String latex, boolean display, int line) {
         MathSpan span() {
             return new MathSpan(latex, display, line);

@@ -1,0 +1,113 @@
+package org.dlmathlab.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.VBox;
+import org.dlmathlab.labs.Lab;
+import org.dlmathlab.labs.LabModel;
+import org.dlmathlab.labs.LabView;
+import org.dlmathlab.lesson.Exercise;
+import org.dlmathlab.lesson.Lesson;
+import org.dlmathlab.ui.I18n;
+import org.dlmathlab.ui.text.MarkdownView;
+
+/** A lesson on screen: its text and exercises on the left, its live lab on the right. */
+public final class LessonPage {
+
+    private final Lesson lesson;
+    private final LabModel model;
+    private final LabView labView;
+    private final SplitPane root = new SplitPane();
+    private final List<ExercisePane> exercisePanes = new ArrayList<>();
+    private final MarkdownView text;
+
+    public LessonPage(Lesson lesson, AppContext ctx) {
+        this.lesson = lesson;
+        I18n i18n = ctx.i18n();
+        Lab<?> lab = ctx.labs().find(lesson.lab()).orElseThrow();
+        model = lab.createModel();
+        model.setDefaults(lesson.params());
+        labView = lab.createViewFor(model, i18n, ctx.theme());
+        labView.setVisibleControls(lesson.controls());
+
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(() -> lesson.title().get(i18n.lang()),
+                i18n.langProperty()));
+        title.getStyleClass().add("lesson-title");
+        title.setWrapText(true);
+        title.setId("lesson-title");
+        text = LessonText.view(lesson.text(), i18n, ctx.theme(), 15);
+        text.setId("lesson-text");
+
+        Label exercisesTitle = new Label();
+        exercisesTitle.getStyleClass().add("exercises-title");
+        exercisesTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.get("lesson.exercises", ctx.progress().solvedCount(lesson), lesson.exercises().size()),
+                i18n.langProperty(), ctx.progress().revisionProperty()));
+
+        VBox column = new VBox(14, title, text, new Separator(), exercisesTitle);
+        column.getStyleClass().add("lesson-column");
+        column.setPadding(new Insets(18, 20, 28, 20));
+        int number = 1;
+        for (Exercise exercise : lesson.exercises()) {
+            ExercisePane pane = new ExercisePane(exercise, number++, lesson, model, ctx.progress(), i18n,
+                    ctx.theme());
+            exercisePanes.add(pane);
+            column.getChildren().add(pane);
+        }
+        ScrollPane scroller = new ScrollPane(column);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("lesson-scroller");
+        scroller.setId("lesson-scroller");
+        scroller.setMinWidth(260);
+
+        Node labNode = labView.node();
+        root.getItems().addAll(scroller, labNode);
+        root.setDividerPositions(0.38);
+        SplitPane.setResizableWithParent(scroller, false);
+        root.getStyleClass().add("lesson-page");
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    public LabModel model() {
+        return model;
+    }
+
+    public LabView labView() {
+        return labView;
+    }
+
+    public MarkdownView text() {
+        return text;
+    }
+
+    public List<ExercisePane> exercises() {
+        return exercisePanes;
+    }
+
+    /** Puts the lab back to the lesson's starting state and view ("undo a slip"). */
+    public void resetLab() {
+        model.reset();
+        labView.resetView();
+    }
+
+    public void dispose() {
+        labView.dispose();
+        exercisePanes.forEach(ExercisePane::dispose);
+    }
+}

@@ -1,0 +1,34 @@
+package org.dlmathlab.labs;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.dlmathlab.labs.transform2d.Transform2dLab;
+
+/** Every lab the app knows, by id. Lesson files name one of these. */
+public final class LabRegistry {
+
+    private final Map<String, Lab<?>> labs = new LinkedHashMap<>();
+
+    /** The labs that ship with the app. */
+    public static LabRegistry standard() {
+        LabRegistry registry = new LabRegistry();
+        registry.register(new Transform2dLab());
+        return registry;
+    }
+
+    public void register(Lab<?> lab) {
+        if (labs.putIfAbsent(lab.id(), lab) != null) {
+            throw new IllegalArgumentException("duplicate lab id " + lab.id());
+        }
+    }
+
+    public Optional<Lab<?>> find(String id) {
+        return Optional.ofNullable(labs.get(id));
+    }
+
+    public Collection<Lab<?>> all() {
+        return labs.values();
+    }
+}

@@ -80,6 +80,9 @@ public final class ExercisePane extends VBox {
         feedbackLabel.getStyleClass().add("feedback");
         feedbackLabel.setId("feedback-" + exercise.id());
         feedbackLabel.setMinHeight(Region.USE_PREF_SIZE);
+        // An empty feedback line would leave a gap between the answer and the buttons.
+        feedbackLabel.managedProperty().bind(feedbackLabel.textProperty().isNotEmpty());
+        feedbackLabel.visibleProperty().bind(feedbackLabel.textProperty().isNotEmpty());
 
         Button hint = smallButton("exercise.hint", "exercise.hint.tooltip");
         hint.setOnAction(e -> toggle(hintBox));
@@ -139,7 +142,9 @@ public final class ExercisePane extends VBox {
             choiceGroup = new ToggleGroup();
             for (int i = 0; i < c.choices().size(); i++) {
                 RadioButton option = new RadioButton();
-                option.setGraphic(LessonText.view(c.choices().get(i), i18n, theme, 14));
+                HBox label = new HBox(LessonText.view(c.choices().get(i), i18n, theme, 14));
+                label.setPadding(new javafx.geometry.Insets(0, 0, 0, 6));
+                option.setGraphic(label);
                 option.setUserData(i);
                 option.setToggleGroup(choiceGroup);
                 option.setId("choice-" + exercise.id() + "-" + i);
@@ -191,6 +196,7 @@ public final class ExercisePane extends VBox {
         live.getStyleClass().add("goal-live");
         live.setId("goal-live-" + exercise.id());
         live.setWrapText(true);
+        live.setMinHeight(Region.USE_PREF_SIZE);
         Runnable update = () -> {
             boolean reached = ExerciseChecker.goalReached(goal, model);
             live.setText(i18n.get(reached ? "exercise.goal.met" : "exercise.goal.notMet"));

@@ -71,7 +71,7 @@ public final class LessonPage {
 
         Node labNode = labView.node();
         root.getItems().addAll(scroller, labNode);
-        root.setDividerPositions(0.38);
+        root.setDividerPositions(0.36);
         SplitPane.setResizableWithParent(scroller, false);
         root.getStyleClass().add("lesson-page");
     }

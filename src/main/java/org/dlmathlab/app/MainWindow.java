@@ -362,8 +362,8 @@ public final class MainWindow {
         navigator.setShowRoot(false);
         navigator.setId("navigator");
         navigator.getStyleClass().add("navigator");
-        navigator.setPrefWidth(250);
-        navigator.setMinWidth(180);
+        navigator.setPrefWidth(215);
+        navigator.setMinWidth(160);
         navigator.setCellFactory(tv -> new NavCell());
         navigator.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
             if (selecting || item == null) {
@@ -417,13 +417,22 @@ public final class MainWindow {
                 Lesson lesson = l.lesson();
                 int done = ctx.progress().solvedCount(lesson);
                 int total = lesson.exercises().size();
-                setText(lesson.title().get(i18n.lang()));
-                Label mark = new Label((done == total && total > 0 ? "✓ " : "") + done + "/" + total);
+                boolean complete = done == total && total > 0;
+                // Title wraps and the count stays at the right edge: long titles never need a horizontal scroll.
+                Label title = new Label(lesson.title().get(i18n.lang()));
+                title.setWrapText(true);
+                title.getStyleClass().add("nav-title");
+                title.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(title, Priority.ALWAYS);
+                Label mark = new Label((complete ? "✓ " : "") + done + "/" + total);
                 mark.getStyleClass().add("nav-progress");
-                setGraphic(null);
-                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-                setGraphic(mark);
-                getStyleClass().add(done == total && total > 0 ? "nav-done" : "nav-lesson");
+                mark.setMinWidth(Region.USE_PREF_SIZE);
+                HBox row = new HBox(6, title, mark);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
+                setPrefWidth(0);
+                getStyleClass().add(complete ? "nav-done" : "nav-lesson");
                 if (!lesson.summary().isEmpty()) {
                     Tooltip tip = new Tooltip(lesson.summary().get(i18n.lang()));
                     tip.setWrapText(true);

@@ -91,8 +91,6 @@ public final class Tools {
         } catch (Exception e) {
             System.err.println("dl-math-lab: snapshot failed: " + e.getMessage());
             return 1;
-        } finally {
-            Platform.exit();
         }
     }
 
@@ -149,8 +147,6 @@ public final class Tools {
         } catch (Exception e) {
             System.err.println("dl-math-lab: export failed: " + e.getMessage());
             return 1;
-        } finally {
-            Platform.exit();
         }
     }
 

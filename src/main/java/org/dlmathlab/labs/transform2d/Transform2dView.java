@@ -27,6 +27,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -98,8 +99,8 @@ public final class Transform2dView implements LabView {
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(290);
-        scroller.setMinWidth(220);
+        scroller.setPrefViewportWidth(250);
+        scroller.setMinWidth(200);
         scroller.getStyleClass().add("lab-controls-scroller");
         root.setRight(scroller);
 
@@ -140,7 +141,21 @@ public final class Transform2dView implements LabView {
         });
         probeVisible = controls.isEmpty() || controls.contains("probe");
         eigenControlVisible = controls.isEmpty() || controls.contains("eigen");
+        // A lesson that hides the probe or the eigenvectors should not talk about them in the read-outs either.
+        showReadoutRow("v", probeVisible);
+        showReadoutRow("av", probeVisible);
+        showReadoutRow("eigen", eigenControlVisible);
         refresh();
+    }
+
+    private void showReadoutRow(String name, boolean visible) {
+        Label value = readouts.get(name);
+        for (Node n : ((GridPane) value.getParent()).getChildren()) {
+            if (GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n).equals(GridPane.getRowIndex(value))) {
+                n.setVisible(visible);
+                n.setManaged(visible);
+            }
+        }
     }
 
     @Override
@@ -284,6 +299,7 @@ public final class Transform2dView implements LabView {
         String[] names = {"det", "trace", "rank", "ihat", "jhat", "v", "av", "eigen"};
         for (int row = 0; row < names.length; row++) {
             Label name = new Label();
+            name.setMinWidth(Region.USE_PREF_SIZE);
             name.textProperty().bind(i18n.bind("transform2d.readout." + names[row]));
             name.getStyleClass().add("readout-name");
             Label value = new Label();
@@ -525,7 +541,8 @@ public final class Transform2dView implements LabView {
         g.setFill(p.probe());
         g.setFont(Fonts.regular(13));
         g.setTextBaseline(VPos.TOP);
-        g.fillText("v", vp.toScreenX(v.x()) + 7, vp.toScreenY(v.y()) + 3);
+        // Below-left of the tip, so it does not sit on the "Av" label when v and Av coincide.
+        g.fillText("v", vp.toScreenX(v.x()) - 16, vp.toScreenY(v.y()) + 4);
         drawHandle(g, vp, v, p.probe());
     }
 

@@ -19,6 +19,14 @@ public record Matrix2(double a, double b, double c, double d) {
 
     public static final Matrix2 IDENTITY = new Matrix2(1, 0, 0, 1);
 
+    /** Adding 0.0 turns -0.0 into 0.0, so equal matrices compare equal and never print "-0". */
+    public Matrix2 {
+        a += 0.0;
+        b += 0.0;
+        c += 0.0;
+        d += 0.0;
+    }
+
     /** Counter-clockwise rotation by {@code radians}: [[cos t, -sin t], [sin t, cos t]]. */
     public static Matrix2 rotation(double radians) {
         double cos = Math.cos(radians);

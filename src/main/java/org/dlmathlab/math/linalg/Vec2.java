@@ -5,6 +5,12 @@ public record Vec2(double x, double y) {
 
     public static final Vec2 ZERO = new Vec2(0, 0);
 
+    /** Adding 0.0 turns -0.0 into 0.0, so equal vectors compare equal. */
+    public Vec2 {
+        x += 0.0;
+        y += 0.0;
+    }
+
     public Vec2 plus(Vec2 o) {
         return new Vec2(x + o.x, y + o.y);
     }

@@ -1,0 +1,228 @@
+package org.dlmathlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.dlmathlab.labs.transform2d.Transform2dView;
+import org.dlmathlab.lesson.Exercise;
+import org.dlmathlab.lesson.ProgressStore;
+import org.dlmathlab.ui.Lang;
+import org.dlmathlab.ui.Viewport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window on the headless platform. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+
+    private static final String LESSON = "linear-transformations";
+    private Path dataDir;
+    private Path extraLessons;
+    private AppContext ctx;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dataDir = Files.createTempDirectory("dlml-ui-data");
+        extraLessons = Files.createTempDirectory("dlml-ui-lessons");
+        Path broken = Files.createDirectories(extraLessons.resolve("broken-lesson"));
+        Files.writeString(broken.resolve("lesson.yaml"), "id: broken-lesson\ntopic: calculus\ntitle: [oops\n",
+                StandardCharsets.UTF_8);
+        open(stage);
+    }
+
+    private void open(Stage stage) throws Exception {
+        ctx = DlMathLabApp.createContext(CommandLine.parse("--data-dir", dataDir.toString(), "--lang", "en",
+                "--lessons", extraLessons.toString()));
+        window = new MainWindow(ctx);
+        window.showLesson(LESSON);
+        stage.setScene(DlMathLabApp.createScene(window, 1280, 800));
+        stage.show();
+    }
+
+    private Transform2dView labView() {
+        return (Transform2dView) window.page().orElseThrow().labView();
+    }
+
+    private Point2D screenPoint(double wx, double wy) {
+        Viewport vp = labView().plot().viewport();
+        return labView().plot().localToScreen(vp.toScreenX(wx), vp.toScreenY(wy));
+    }
+
+    @Test
+    void draggingIhatMovesTheSlidersAndTheDeterminant(FxRobot robot) {
+        robot.interact(() -> window.page().orElseThrow().model().setDefaults(java.util.Map.of()));
+        Point2D from = screenPoint(1, 0);
+        Point2D to = screenPoint(2, 1);
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Transform2dView view = labView();
+        assertEquals(2, view.entryField("a").slider().getValue(), 1e-9);
+        assertEquals(1, view.entryField("c").slider().getValue(), 1e-9);
+        assertEquals("2", view.entryField("a").field().getText());
+        assertEquals("2", view.readout("det").getText(), "det = 2*1 - 0*1");
+        assertEquals("(2, 1)", view.readout("ihat").getText());
+    }
+
+    @Test
+    void typingIntoAFieldAcceptsCalculationsAndExplainsTypos(FxRobot robot) {
+        Transform2dView view = labView();
+        robot.interact(() -> view.entryField("b").field().setText("1/2"));
+        robot.interact(() -> view.entryField("b").commitText());
+        assertEquals(0.5, window.page().orElseThrow().model().quantity("b"), 1e-12);
+        robot.interact(() -> view.entryField("b").field().setText("2*(3"));
+        robot.interact(() -> view.entryField("b").commitText());
+        assertTrue(view.entryField("b").hasError());
+        assertEquals(0.5, window.page().orElseThrow().model().quantity("b"), 1e-12, "a typo changes nothing");
+        assertTrue(view.entryField("b").field().getTooltip().getText().contains("never closed"),
+                view.entryField("b").field().getTooltip().getText());
+    }
+
+    @Test
+    void switchingToChineseChangesTheUiAndTheLessonText(FxRobot robot) {
+        Button reset = robot.lookup("#reset-lab").queryButton();
+        assertEquals("⟲ Reset lab", reset.getText());
+        String enText = window.page().orElseThrow().text().getMarkdown();
+        robot.clickOn("#transform-plane");
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Lang.ZH, ctx.i18n().lang());
+        assertEquals("⟲ 重置实验", reset.getText());
+        String zhText = window.page().orElseThrow().text().getMarkdown();
+        assertNotEquals(enText, zhText);
+        assertTrue(zhText.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+        Label title = robot.lookup("#lesson-title").queryAs(Label.class);
+        assertEquals(window.page().orElseThrow().lesson().title().zh(), title.getText());
+        assertEquals("det A", labView().readout("det").getParent().getChildrenUnmodifiable().get(0) instanceof Label l
+                ? l.getText() : "");
+    }
+
+    @Test
+    void aBrokenLessonFileShowsItsErrorCardWhileTheOthersOpen(FxRobot robot) {
+        assertEquals(1, ctx.library().errors().size());
+        assertFalse(ctx.library().lessons().isEmpty());
+        TreeItem<MainWindow.NavItem> problems = window.navigator().getRoot().getChildren()
+                .get(window.navigator().getRoot().getChildren().size() - 1);
+        robot.interact(() -> window.navigator().getSelectionModel().select(problems.getChildren().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#error-card").tryQuery().isPresent());
+        String card = robot.lookup(".error-problem").queryAs(Label.class).getText();
+        assertTrue(card.startsWith("Line 3: "), card);
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("One lesson file has problems"));
+        robot.interact(() -> window.showLesson(LESSON));
+        assertTrue(robot.lookup("#error-card").tryQuery().isEmpty());
+        assertTrue(window.page().isPresent());
+    }
+
+    @Test
+    void solvingAnExerciseSurvivesARestart(FxRobot robot) throws Exception {
+        ExercisePane numeric = window.page().orElseThrow().exercises().stream()
+                .filter(p -> p.exercise() instanceof Exercise.Numeric).findFirst().orElseThrow();
+        Exercise.Numeric e = (Exercise.Numeric) numeric.exercise();
+        robot.interact(() -> numeric.answerField().setText("123456"));
+        robot.clickOn("#check-" + e.id());
+        assertTrue(numeric.feedbackLabel().getStyleClass().contains("feedback-wrong"));
+        robot.interact(() -> numeric.answerField().setText(e.solution()));
+        robot.interact(() -> numeric.answerField().fireEvent(new javafx.event.ActionEvent()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(numeric.feedbackLabel().getStyleClass().contains("feedback-correct"),
+                numeric.feedbackLabel().getText());
+        assertTrue(new ProgressStore(dataDir.resolve(ProgressStore.FILE_NAME)).isSolved(LESSON, e.id()));
+        robot.interact(() -> {
+            try {
+                open(stage);
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        ExercisePane again = window.page().orElseThrow().exercises().stream()
+                .filter(p -> p.exercise().id().equals(e.id())).findFirst().orElseThrow();
+        assertTrue(again.isSolved());
+    }
+
+    @Test
+    void aGoalIsCheckedLiveWhileTheLabChanges(FxRobot robot) {
+        LessonPage page = window.page().orElseThrow();
+        ExercisePane goalPane = page.exercises().stream().filter(p -> p.exercise() instanceof Exercise.Goal)
+                .findFirst().orElseThrow();
+        Exercise.Goal goal = (Exercise.Goal) goalPane.exercise();
+        assertFalse(goalPane.isSolved());
+        robot.interact(() -> {
+            goal.common().setup().forEach(page.model()::setParameter);
+            goal.solution().forEach(page.model()::setParameter);
+        });
+        assertTrue(goalPane.isSolved(), "reaching the goal state marks it solved");
+        Label live = robot.lookup("#goal-live-" + goal.id()).queryAs(Label.class);
+        assertTrue(live.getStyleClass().contains("goal-met"));
+    }
+
+    @Test
+    void aTypoInAFormulaGetsAMessageNotAStackTrace(FxRobot robot) {
+        ExercisePane formula = window.page().orElseThrow().exercises().stream()
+                .filter(p -> p.exercise() instanceof Exercise.Formula).findFirst().orElseThrow();
+        robot.interact(() -> formula.answerField().setText("3x + (2"));
+        robot.clickOn("#check-" + formula.exercise().id());
+        String text = formula.feedbackLabel().getText();
+        assertTrue(text.contains("never closed"), text);
+        assertFalse(formula.isSolved());
+    }
+
+    @Test
+    void aSingularMatrixSaysItHasNoInverseAndResetUndoesIt(FxRobot robot) {
+        robot.clickOn("#preset-singular");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(labView().statusLabel().getText().contains("No inverse"), labView().statusLabel().getText());
+        assertEquals("1", labView().readout("rank").getText());
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", labView().statusLabel().getText());
+    }
+
+    @Test
+    void manyChangesInOneEventCostOneRedraw(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(100);
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = labView().plot().paintCount();
+        robot.interact(() -> {
+            var model = window.page().orElseThrow().model();
+            for (int i = 0; i < 20; i++) {
+                model.setParameter("a", 1 + i * 0.01);
+                model.setParameter("d", 1 - i * 0.01);
+            }
+        });
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        long paints = labView().plot().paintCount() - before;
+        assertTrue(paints >= 1 && paints <= 2, "40 changes drew " + paints + " times");
+    }
+
+    @Test
+    void nextAndPreviousWalkTheLessonsInOrder(FxRobot robot) {
+        var ordered = ctx.library().ordered();
+        robot.interact(() -> window.showLesson(ordered.get(0)));
+        robot.interact(window::next);
+        assertEquals(ordered.get(Math.min(1, ordered.size() - 1)).id(), window.page().orElseThrow().lesson().id());
+        robot.interact(window::previous);
+        assertEquals(ordered.get(0).id(), window.page().orElseThrow().lesson().id());
+    }
+}

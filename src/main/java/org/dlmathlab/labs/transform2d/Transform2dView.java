@@ -88,7 +88,6 @@ public final class Transform2dView implements LabView {
         plot.setInteraction(new Dragging());
         plot.getStyleClass().add("transform-plane");
         plot.setId("transform-plane");
-        Tooltip.install(plot, tooltip("transform2d.plane.tooltip"));
         root.setCenter(plot);
 
         VBox controls = new VBox(12);
@@ -553,6 +552,13 @@ public final class Transform2dView implements LabView {
         g.setFill(p.text());
         String det = "det = " + Format.num(m.det());
         g.fillText(det, 12, 10);
+        // A hint instead of a tooltip: a tooltip would pop up over the plane while the learner drags.
+        g.setFill(p.axis().deriveColor(0, 1, 1, 0.75));
+        g.setFont(Fonts.regular(11.5));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(i18n.get("transform2d.plane.tooltip"), 12, vp.height() - 8, Math.max(50, vp.width() - 24));
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Fonts.regular(14));
         String status = statusLabel.getText();
         if (!status.isEmpty() && model.morphProperty().get() >= 1) {
             g.setFill(p.warning());

@@ -62,7 +62,12 @@ class MainWindowUiTest {
         window = new MainWindow(ctx);
         window.showLesson(LESSON);
         stage.setScene(DlMathLabApp.createScene(window, 1280, 800));
+        stage.setX(0);
+        stage.setY(0);
         stage.show();
+        // When another test started the toolkit, a new stage is not focused by itself: keys would go nowhere.
+        stage.toFront();
+        stage.requestFocus();
     }
 
     private Transform2dView labView() {

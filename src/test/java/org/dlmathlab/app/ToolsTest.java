@@ -18,6 +18,12 @@ class ToolsTest {
     @TempDir
     Path dir;
 
+    /** Start the toolkit as TestFX does, whatever order the test classes run in (see FxTestSupport). */
+    @org.junit.jupiter.api.BeforeAll
+    static void toolkit() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
+
     private static String run(CommandLine cl, int expectedExit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Tools.check(cl, new PrintStream(out, true, StandardCharsets.UTF_8),

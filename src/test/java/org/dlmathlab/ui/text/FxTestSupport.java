@@ -33,15 +33,9 @@ final class FxTestSupport {
         if (started) {
             return;
         }
-        CountDownLatch ready = new CountDownLatch(1);
-        try {
-            Platform.startup(ready::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            ready.countDown(); // another test class (or TestFX) started it
-        }
-        if (!ready.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("FX toolkit did not start");
-        }
+        // Start the toolkit the way TestFX does, so the robot-driven UI tests that run later in the same JVM
+        // find it set up as they expect (a toolkit started with Platform.startup left their robot without input).
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
         loadFont("/assets/fonts/NotoSansSC-subset-Regular.otf");
         loadFont("/assets/fonts/NotoSansSC-subset-Bold.otf");

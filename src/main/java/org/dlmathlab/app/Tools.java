@@ -76,12 +76,19 @@ public final class Tools {
         try {
             AppContext ctx = DlMathLabApp.createContext(withTempData(cl));
             Optional<Lesson> lesson = ctx.library().find(cl.lesson());
-            if (lesson.isEmpty()) {
+            // A lesson whose file has problems is drawn as its error card: authors see what the learner would.
+            Optional<LessonLibrary.ErrorCard> card = ctx.library().errors().stream()
+                    .filter(e -> e.id().equals(cl.lesson())).findFirst();
+            if (lesson.isEmpty() && card.isEmpty()) {
                 return unknownLesson(cl.lesson(), ctx.library());
             }
             onFx(() -> {
                 MainWindow window = new MainWindow(ctx);
-                window.showLesson(lesson.get());
+                if (lesson.isPresent()) {
+                    window.showLesson(lesson.get());
+                } else {
+                    window.showError(card.get());
+                }
                 Scene scene = DlMathLabApp.createScene(window, cl.width(), cl.height());
                 writeSnapshot(scene, cl.output());
                 return null;

@@ -292,6 +292,10 @@ public final class Transform2dView implements LabView {
     private Node readoutGroup() {
         VBox box = group("readouts", "transform2d.readouts.title");
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints valueColumn = new javafx.scene.layout.ColumnConstraints();
+        valueColumn.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        valueColumn.setMinWidth(0);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), valueColumn);
         grid.setHgap(10);
         grid.setVgap(4);
         grid.getStyleClass().add("readouts");
@@ -556,7 +560,8 @@ public final class Transform2dView implements LabView {
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.75));
         g.setFont(Fonts.regular(11.5));
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(i18n.get("transform2d.plane.tooltip"), 12, vp.height() - 8, Math.max(50, vp.width() - 24));
+        String hint = i18n.get(vp.width() >= 640 ? "transform2d.plane.hint" : "transform2d.plane.hintShort");
+        g.fillText(hint, 12, vp.height() - 8, Math.max(50, vp.width() - 24));
         g.setTextBaseline(VPos.TOP);
         g.setFont(Fonts.regular(14));
         String status = statusLabel.getText();

@@ -126,7 +126,7 @@ final class Lexer {
             } else if (j > i + 1 || j >= src.length() || !isNameStart(src.charAt(j))) {
                 // (when a letter follows, as in "2exp(x)", the e starts a name and the number ends before it)
                 String text = src.substring(start, i + 1);
-                throw new ExpressionException(Kind.BAD_NUMBER, start, text, "'" + text + "' at position " + start
+                throw new ExpressionException(Kind.BAD_NUMBER, start, text, "'" + text + "' at column " + (start + 1)
                         + " is not a complete number: after the 'e' write the power of ten, like 1e-3."
                         + " (For a number times Euler's number e, write it with *, like 2*e.)");
             }
@@ -139,12 +139,12 @@ final class Lexer {
         String text = src.substring(start, i);
         if (!ok) {
             throw new ExpressionException(Kind.BAD_NUMBER, start, text,
-                    "'" + text + "' at position " + start + " is not a valid number.");
+                    "'" + text + "' at column " + (start + 1) + " is not a valid number.");
         }
         double value = Double.parseDouble(text);
         if (Double.isInfinite(value)) {
             throw new ExpressionException(Kind.BAD_NUMBER, start, text,
-                    "The number '" + text + "' at position " + start + " is too large.");
+                    "The number '" + text + "' at column " + (start + 1) + " is too large.");
         }
         return new Token(Type.NUMBER, text, text, start, value);
     }
@@ -164,7 +164,7 @@ final class Lexer {
 
     private ExpressionException badCharacter(int pos, String ch, String hint) {
         return new ExpressionException(Kind.UNEXPECTED_CHARACTER, pos, ch,
-                "The character '" + ch + "' at position " + pos + " cannot be used in a formula." + hint);
+                "The character '" + ch + "' at column " + (pos + 1) + " cannot be used in a formula." + hint);
     }
 
     private int skipSpaces(int j) {

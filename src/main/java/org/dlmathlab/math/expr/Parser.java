@@ -110,8 +110,8 @@ final class Parser {
         Node node = binary(cmp, left, sum());
         if (comparator(tok) != null) {
             throw new ExpressionException(Kind.UNEXPECTED_TOKEN, tok.pos(), tok.text(),
-                    "Comparisons cannot be chained: the '" + tok.text() + "' at position " + tok.pos()
-                            + " follows the '" + first.text() + "' at position " + first.pos()
+                    "Comparisons cannot be chained: the '" + tok.text() + "' at column " + (tok.pos() + 1)
+                            + " follows the '" + first.text() + "' at column " + (first.pos() + 1)
                             + ". Write 'a < b and b < c' instead of 'a < b < c'.");
         }
         return node;
@@ -204,16 +204,16 @@ final class Parser {
             case END:
                 throw new ExpressionException(Kind.UNEXPECTED_END, t.pos(), prev.text(),
                         "The formula ends too early: something is missing after the '" + prev.text()
-                                + "' at position " + prev.pos() + ".");
+                                + "' at column " + (prev.pos() + 1) + ".");
             case RPAREN:
                 if (openParens == 0) {
                     throw unmatched(t);
                 }
                 throw new ExpressionException(Kind.UNEXPECTED_TOKEN, t.pos(), ")",
-                        "Something is missing before the ')' at position " + t.pos() + ".");
+                        "Something is missing before the ')' at column " + (t.pos() + 1) + ".");
             default:
                 throw new ExpressionException(Kind.UNEXPECTED_TOKEN, t.pos(), t.text(),
-                        "Expected a number, a name or '(' at position " + t.pos() + ", but found '" + t.text()
+                        "Expected a number, a name or '(' at column " + (t.pos() + 1) + ", but found '" + t.text()
                                 + "'.");
         }
     }
@@ -238,19 +238,19 @@ final class Parser {
         }
         if (function != null) {
             throw new ExpressionException(Kind.UNEXPECTED_TOKEN, t.pos(), name,
-                    "The function '" + name + "' at position " + t.pos()
+                    "The function '" + name + "' at column " + (t.pos() + 1)
                             + " needs its input in parentheses, like " + function.usage() + ".");
         }
         if (call) {
             throw new ExpressionException(Kind.UNKNOWN_FUNCTION, t.pos(), name,
-                    "Unknown function '" + name + "' at position " + t.pos() + "." + suggestion(name)
+                    "Unknown function '" + name + "' at column " + (t.pos() + 1) + "." + suggestion(name)
                             + " The functions you can use are: " + String.join(", ", Builtins.FUNCTIONS.keySet())
                             + ".");
         }
         String allowed = variables.isEmpty() ? "no variables can be used here, only numbers, pi and e"
                 : "only " + listed(variables) + " can be used here";
         throw new ExpressionException(Kind.UNKNOWN_NAME, t.pos(), name,
-                "Unknown name '" + name + "' at position " + t.pos() + ": " + allowed + "."
+                "Unknown name '" + name + "' at column " + (t.pos() + 1) + ": " + allowed + "."
                         + suggestion(name));
     }
 
@@ -273,7 +273,7 @@ final class Parser {
             String expected = function.expectedCount();
             throw new ExpressionException(Kind.WRONG_ARGUMENT_COUNT, nameToken.pos(),
                     function.name() + " expects " + expected,
-                    "The function '" + function.name() + "' at position " + nameToken.pos() + " expects "
+                    "The function '" + function.name() + "' at column " + (nameToken.pos() + 1) + " expects "
                             + expected + ", like " + function.usage() + ", but got " + args.size() + ".");
         }
         Node[] a = args.toArray(new Node[0]);
@@ -289,7 +289,7 @@ final class Parser {
     private void expectClosing(Token open) {
         if (tok.type() == Type.END) {
             throw new ExpressionException(Kind.MISSING_CLOSING_PARENTHESIS, open.pos(), "(",
-                    "Missing ')' for the '(' at position " + open.pos() + ".");
+                    "Missing ')' for the '(' at column " + (open.pos() + 1) + ".");
         }
         if (tok.type() != Type.RPAREN) {
             throw unexpected(tok);
@@ -307,7 +307,7 @@ final class Parser {
     private void enter(Token at) {
         if (++depth > MAX_DEPTH) {
             throw new ExpressionException(Kind.TOO_DEEP, at.pos(), at.text(),
-                    "The formula is nested too deeply at position " + at.pos() + ": at most " + MAX_DEPTH
+                    "The formula is nested too deeply at column " + (at.pos() + 1) + ": at most " + MAX_DEPTH
                             + " levels of parentheses, signs and powers are allowed.");
         }
     }
@@ -343,7 +343,7 @@ final class Parser {
 
     private ExpressionException unmatched(Token t) {
         return new ExpressionException(Kind.UNMATCHED_CLOSING_PARENTHESIS, t.pos(), ")",
-                "The ')' at position " + t.pos() + " has no matching '(' before it.");
+                "The ')' at column " + (t.pos() + 1) + " has no matching '(' before it.");
     }
 
     private ExpressionException unexpected(Token t) {
@@ -357,7 +357,7 @@ final class Parser {
         }
         String what = t.type() == Type.NUMBER ? "number '" : "'";
         return new ExpressionException(Kind.UNEXPECTED_TOKEN, t.pos(), t.text(),
-                "Unexpected " + what + t.text() + "' at position " + t.pos() + hint + ".");
+                "Unexpected " + what + t.text() + "' at column " + (t.pos() + 1) + hint + ".");
     }
 
     /** A hint when the name differs only in upper/lower case from something known, else "". */

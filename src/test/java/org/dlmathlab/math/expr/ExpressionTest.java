@@ -360,13 +360,13 @@ class ExpressionTest {
 
     @Test
     void messagesAreFriendlyAndNameTheCulprit() {
-        assertEquals("Unknown name 'y' at position 4: only x can be used here.", error("x + y", "x").getMessage());
-        assertEquals("Unknown name 'z' at position 0: only x, y and t can be used here.",
+        assertEquals("Unknown name 'y' at column 5: only x can be used here.", error("x + y", "x").getMessage());
+        assertEquals("Unknown name 'z' at column 1: only x, y and t can be used here.",
                 error("z", "x", "y", "t").getMessage());
         assertTrue(error("y").getMessage().contains("no variables can be used here"));
         assertTrue(error("X", "x").getMessage().contains("Did you mean 'x'?"));
-        assertEquals("Missing ')' for the '(' at position 4.", error("2 * (x + 1", "x").getMessage());
-        assertTrue(error("foo(x)", "x").getMessage().startsWith("Unknown function 'foo' at position 0."));
+        assertEquals("Missing ')' for the '(' at column 5.", error("2 * (x + 1", "x").getMessage());
+        assertTrue(error("foo(x)", "x").getMessage().startsWith("Unknown function 'foo' at column 1."));
         assertTrue(error("Sin(x)", "x").getMessage().contains("Did you mean 'sin'?"));
         assertTrue(error("sin(1, 2)", "x").getMessage().contains("'sin'"));
         assertTrue(error("sin(1, 2)", "x").getMessage().contains("expects 1 argument"));

@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -17,24 +20,36 @@ import org.dlmathlab.lesson.ProgressStore;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.Theme;
+import org.dlmathlab.ui.text.MathRenderer;
 
 /** The desktop application: builds the context from the command line and settings, opens the main window. */
 public final class DlMathLabApp extends Application {
 
     public static final String STYLESHEET = "/org/dlmathlab/css/app.css";
     private static CommandLine commandLine;
+    private static Future<AppContext> preparing;
 
     private AppContext ctx;
     private MainWindow window;
 
     static void launchWith(CommandLine cl) {
         commandLine = cl;
+        // Read settings, progress and lessons (and warm up the math typesetter) while the toolkit starts:
+        // the two take about the same time, so launch takes the longer of them instead of their sum.
+        FutureTask<AppContext> task = new FutureTask<>(() -> {
+            AppContext prepared = createContext(cl);
+            MathRenderer.check("\\sum_{i=1}^{n} x_i^2");
+            return prepared;
+        });
+        Thread thread = new Thread(task, "dlml-prepare");
+        thread.setDaemon(true);
+        thread.start();
+        preparing = task;
         Application.launch(DlMathLabApp.class);
     }
 
     /** Everything the window needs, from the command line and the data folder. Used by the app, tools and tests. */
     public static AppContext createContext(CommandLine cl) throws IOException {
-        Fonts.loadBundled();
         Path dataDir = cl.dataDir().orElseGet(DataDirs::defaultDataDir);
         Files.createDirectories(dataDir);
         Settings settings = new Settings(dataDir.resolve(Settings.FILE_NAME));
@@ -54,11 +69,24 @@ public final class DlMathLabApp extends Application {
         return scene;
     }
 
+    /** With -Ddlml.timing=true, prints how long each start-up phase took since the JVM started. */
+    private static void mark(String phase) {
+        if (Boolean.getBoolean("dlml.timing")) {
+            System.out.println("TIMING " + phase + " "
+                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
     @Override
     public void start(Stage stage) throws IOException {
+        mark("start");
         CommandLine cl = commandLine != null ? commandLine : parseQuietly(getParameters().getRaw());
-        ctx = createContext(cl);
+        Fonts.loadBundled();
+        mark("fonts");
+        ctx = preparing != null ? awaitPrepared() : createContext(cl);
+        mark("context (settings, lessons)");
         window = new MainWindow(ctx);
+        mark("main window");
         Settings s = ctx.settings();
         Scene scene = createScene(window, s.width(), s.height());
         stage.setScene(scene);
@@ -76,9 +104,25 @@ public final class DlMathLabApp extends Application {
         });
         stage.setOnCloseRequest(e -> saveGeometry(stage));
         window.showInitial(s.lastLesson());
+        mark("first lesson page");
         stage.show();
+        mark("shown");
         if (cl.mode() == CommandLine.Mode.FIRST_FRAME) {
-            reportFirstFrame();
+            reportFirstFrame(window);
+        }
+    }
+
+    private static AppContext awaitPrepared() throws IOException {
+        try {
+            return preparing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading lessons", e);
         }
     }
 
@@ -112,7 +156,7 @@ public final class DlMathLabApp extends Application {
     }
 
     /** For the launch benchmark: prints the time from JVM start to the first rendered frame, then quits. */
-    private static void reportFirstFrame() {
+    private static void reportFirstFrame(MainWindow window) {
         new AnimationTimer() {
             private int frames;
 
@@ -123,10 +167,31 @@ public final class DlMathLabApp extends Application {
                     stop();
                     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                     System.out.println("FIRST_FRAME_MS " + ms);
-                    Platform.exit();
+                    Platform.runLater(() -> reportMemory(window));
                 }
             }
         }.start();
+    }
+
+    /** For the benchmark: opens every lesson as a learner would, then prints the resident memory and quits. */
+    private static void reportMemory(MainWindow window) {
+        for (org.dlmathlab.lesson.Lesson lesson : window.context().library().ordered()) {
+            window.showLesson(lesson);
+            window.page().ifPresent(LessonPage::exercises);
+            window.root().applyCss();
+            window.root().layout();
+        }
+        System.gc();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    System.out.println("RSS_KB " + line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("RSS_KB -1");
+        }
+        Platform.exit();
     }
 
     private static CommandLine parseQuietly(java.util.List<String> args) {

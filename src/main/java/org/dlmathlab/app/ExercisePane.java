@@ -41,6 +41,7 @@ public final class ExercisePane extends VBox {
     private final ProgressStore progress;
     private final I18n i18n;
     private final Label feedbackLabel = new Label();
+    private final Theme theme;
     private final Label badge = new Label();
     private final VBox explanationBox = new VBox();
     private final VBox hintBox = new VBox();
@@ -85,18 +86,27 @@ public final class ExercisePane extends VBox {
         feedbackLabel.visibleProperty().bind(feedbackLabel.textProperty().isNotEmpty());
 
         Button hint = smallButton("exercise.hint", "exercise.hint.tooltip");
-        hint.setOnAction(e -> toggle(hintBox));
+        hint.setOnAction(e -> {
+            // Built on first use: most hints are never opened, and each is a typeset page of its own.
+            if (hintBox.getChildren().isEmpty()) {
+                hintBox.getChildren().add(LessonText.view(exercise.common().hint(), i18n, theme, 13.5));
+            }
+            toggle(hintBox);
+        });
         Button solution = smallButton("exercise.showSolution", "exercise.showSolution.tooltip");
-        solution.setOnAction(e -> toggle(solutionBox));
+        solution.setOnAction(e -> {
+            if (solutionBox.getChildren().isEmpty()) {
+                buildSolution(theme);
+            }
+            toggle(solutionBox);
+        });
         HBox actions = new HBox(8, hint, solution);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         hintBox.getStyleClass().add("exercise-hint");
-        hintBox.getChildren().add(LessonText.view(exercise.common().hint(), i18n, theme, 13.5));
         explanationBox.getStyleClass().add("exercise-explanation");
-        explanationBox.getChildren().add(LessonText.view(exercise.common().explanation(), i18n, theme, 13.5));
         solutionBox.getStyleClass().add("exercise-solution");
-        buildSolution(theme);
+        this.theme = theme;
         for (VBox box : List.of(hintBox, explanationBox, solutionBox)) {
             box.setVisible(false);
             box.setManaged(false);
@@ -320,7 +330,10 @@ public final class ExercisePane extends VBox {
         show(box, !box.isVisible());
     }
 
-    private static void show(VBox box, boolean visible) {
+    private void show(VBox box, boolean visible) {
+        if (visible && box == explanationBox && box.getChildren().isEmpty()) {
+            box.getChildren().add(LessonText.view(exercise.common().explanation(), i18n, theme, 13.5));
+        }
         box.setVisible(visible);
         box.setManaged(visible);
     }

@@ -10,6 +10,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("dlml.timing")) {
+            System.out.println("TIMING main " + (System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+        // The app draws math into AWT images but opens no AWT window: headless AWT starts faster and needs no X11.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);

@@ -2,6 +2,7 @@ package org.dlmathlab.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -13,7 +14,6 @@ import javafx.scene.layout.VBox;
 import org.dlmathlab.labs.Lab;
 import org.dlmathlab.labs.LabModel;
 import org.dlmathlab.labs.LabView;
-import org.dlmathlab.lesson.Exercise;
 import org.dlmathlab.lesson.Lesson;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.text.MarkdownView;
@@ -27,6 +27,9 @@ public final class LessonPage {
     private final SplitPane root = new SplitPane();
     private final List<ExercisePane> exercisePanes = new ArrayList<>();
     private final MarkdownView text;
+    private final VBox column;
+    private final AppContext ctx;
+    private boolean disposed;
 
     public LessonPage(Lesson lesson, AppContext ctx) {
         this.lesson = lesson;
@@ -55,13 +58,11 @@ public final class LessonPage {
         VBox column = new VBox(14, title, text, new Separator(), exercisesTitle);
         column.getStyleClass().add("lesson-column");
         column.setPadding(new Insets(18, 20, 28, 20));
-        int number = 1;
-        for (Exercise exercise : lesson.exercises()) {
-            ExercisePane pane = new ExercisePane(exercise, number++, lesson, model, ctx.progress(), i18n,
-                    ctx.theme());
-            exercisePanes.add(pane);
-            column.getChildren().add(pane);
-        }
+        this.column = column;
+        this.ctx = ctx;
+        // The exercises sit below the lesson text, out of sight at first: build them after the first frame, one
+        // per pulse, so a page opens without waiting for a dozen typeset prompts.
+        Platform.runLater(this::buildNextExercise);
         ScrollPane scroller = new ScrollPane(column);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -96,8 +97,27 @@ public final class LessonPage {
         return text;
     }
 
+    /** Every exercise pane; builds any that are still waiting (tests and snapshots need them all). */
     public List<ExercisePane> exercises() {
+        while (exercisePanes.size() < lesson.exercises().size()) {
+            addExercise();
+        }
         return exercisePanes;
+    }
+
+    private void buildNextExercise() {
+        if (!disposed && exercisePanes.size() < lesson.exercises().size()) {
+            addExercise();
+            Platform.runLater(this::buildNextExercise);
+        }
+    }
+
+    private void addExercise() {
+        int index = exercisePanes.size();
+        ExercisePane pane = new ExercisePane(lesson.exercises().get(index), index + 1, lesson, model,
+                ctx.progress(), ctx.i18n(), ctx.theme());
+        exercisePanes.add(pane);
+        column.getChildren().add(pane);
     }
 
     /** Puts the lab back to the lesson's starting state and view ("undo a slip"). */
@@ -107,6 +127,7 @@ public final class LessonPage {
     }
 
     public void dispose() {
+        disposed = true;
         labView.dispose();
         exercisePanes.forEach(ExercisePane::dispose);
     }

@@ -40,6 +40,7 @@ import org.dlmathlab.lesson.Lesson;
 import org.dlmathlab.lesson.LessonLibrary;
 import org.dlmathlab.lesson.LessonProblem;
 import org.dlmathlab.lesson.Topic;
+import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.Lang;
 import org.dlmathlab.ui.Theme;
@@ -80,6 +81,7 @@ public final class MainWindow {
     private boolean selecting;
 
     public MainWindow(AppContext ctx) {
+        Fonts.loadBundled();
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         this.theme = ctx.theme();
@@ -100,6 +102,10 @@ public final class MainWindow {
         });
         ctx.progress().revisionProperty().addListener(o -> navigator.refresh());
         collectStartupMessages();
+    }
+
+    public AppContext context() {
+        return ctx;
     }
 
     public Parent root() {

@@ -86,6 +86,7 @@ public final class Tools {
                 MainWindow window = new MainWindow(ctx);
                 if (lesson.isPresent()) {
                     window.showLesson(lesson.get());
+                    window.page().ifPresent(LessonPage::exercises);
                 } else {
                     window.showError(card.get());
                 }

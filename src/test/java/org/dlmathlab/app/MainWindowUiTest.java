@@ -70,6 +70,15 @@ class MainWindowUiTest {
         stage.requestFocus();
     }
 
+    /** The exercise panes, built on the FX thread (the page builds them lazily). */
+    private java.util.List<ExercisePane> panes() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> window.page().orElseThrow().exercises()).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Transform2dView labView() {
         return (Transform2dView) window.page().orElseThrow().labView();
     }
@@ -146,7 +155,7 @@ class MainWindowUiTest {
 
     @Test
     void solvingAnExerciseSurvivesARestart(FxRobot robot) throws Exception {
-        ExercisePane numeric = window.page().orElseThrow().exercises().stream()
+        ExercisePane numeric = panes().stream()
                 .filter(p -> p.exercise() instanceof Exercise.Numeric).findFirst().orElseThrow();
         Exercise.Numeric e = (Exercise.Numeric) numeric.exercise();
         robot.interact(() -> numeric.answerField().setText("123456"));
@@ -165,7 +174,7 @@ class MainWindowUiTest {
                 throw new IllegalStateException(ex);
             }
         });
-        ExercisePane again = window.page().orElseThrow().exercises().stream()
+        ExercisePane again = panes().stream()
                 .filter(p -> p.exercise().id().equals(e.id())).findFirst().orElseThrow();
         assertTrue(again.isSolved());
     }
@@ -173,7 +182,7 @@ class MainWindowUiTest {
     @Test
     void aGoalIsCheckedLiveWhileTheLabChanges(FxRobot robot) {
         LessonPage page = window.page().orElseThrow();
-        ExercisePane goalPane = page.exercises().stream().filter(p -> p.exercise() instanceof Exercise.Goal)
+        ExercisePane goalPane = panes().stream().filter(p -> p.exercise() instanceof Exercise.Goal)
                 .findFirst().orElseThrow();
         Exercise.Goal goal = (Exercise.Goal) goalPane.exercise();
         assertFalse(goalPane.isSolved());
@@ -188,7 +197,7 @@ class MainWindowUiTest {
 
     @Test
     void aTypoInAFormulaGetsAMessageNotAStackTrace(FxRobot robot) {
-        ExercisePane formula = window.page().orElseThrow().exercises().stream()
+        ExercisePane formula = panes().stream()
                 .filter(p -> p.exercise() instanceof Exercise.Formula).findFirst().orElseThrow();
         robot.interact(() -> formula.answerField().setText("3x + (2"));
         robot.interact(() -> robot.lookup("#check-" + formula.exercise().id()).queryButton().fire());

@@ -77,6 +77,8 @@ public final class MainWindow {
     private final Label status = new Label();
     private final HBox statusBar = new HBox(8);
     private final List<String> statusMessages = new ArrayList<>();
+    private final ToggleButton navigatorToggle = new ToggleButton("☰");
+    private static final double NARROW = 1150;
     private LessonPage page;
     private boolean selecting;
 
@@ -126,6 +128,10 @@ public final class MainWindow {
 
     /** Installs the window's keyboard shortcuts on its scene. */
     public void installShortcuts(Scene scene) {
+        scene.widthProperty().addListener((o, old, w) -> followWidth(old.doubleValue(), w.doubleValue()));
+        if (scene.getWidth() > 0 && scene.getWidth() < NARROW) {
+            setNavigatorShown(false);
+        }
         var acc = scene.getAccelerators();
         acc.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), this::next);
         acc.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), this::previous);
@@ -202,8 +208,21 @@ public final class MainWindow {
     }
 
     private void toggleNavigator() {
-        boolean show = root.getLeft() == null;
+        setNavigatorShown(root.getLeft() == null);
+    }
+
+    private void setNavigatorShown(boolean show) {
         root.setLeft(show ? navigator : null);
+        navigatorToggle.setSelected(show);
+    }
+
+    /** Narrow windows give the list's room to the lab; it comes back when the window grows (or with Ctrl+B). */
+    private void followWidth(double oldWidth, double newWidth) {
+        if (oldWidth >= NARROW && newWidth < NARROW) {
+            setNavigatorShown(false);
+        } else if (oldWidth < NARROW && newWidth >= NARROW) {
+            setNavigatorShown(true);
+        }
     }
 
     /** Loads every lesson file again (for authors editing a lesson) and reopens the current lesson. */
@@ -280,7 +299,11 @@ public final class MainWindow {
         more.getItems().addAll(addFolder, reload, new SeparatorMenuItem(), resetProgress, new SeparatorMenuItem(),
                 shortcuts, about);
 
-        ToolBar bar = new ToolBar(prev, next, appTitle, spacer, reset, language, dark, more);
+        navigatorToggle.setSelected(true);
+        navigatorToggle.setTooltip(tooltip("toolbar.list.tooltip"));
+        navigatorToggle.setOnAction(e -> setNavigatorShown(navigatorToggle.isSelected()));
+        navigatorToggle.setId("toggle-list");
+        ToolBar bar = new ToolBar(navigatorToggle, prev, next, appTitle, spacer, reset, language, dark, more);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }

@@ -237,6 +237,25 @@ class MainWindowUiTest {
     }
 
     @Test
+    void keysAnimateFromIdentityAndToggleEigenvectors(FxRobot robot) {
+        var model = (org.dlmathlab.labs.transform2d.Transform2dModel) window.page().orElseThrow().model();
+        robot.interact(() -> model.setParameter("b", 1));
+        robot.clickOn("#transform-plane");
+        robot.type(KeyCode.A);
+        assertTrue(labView().isAnimating());
+        double early = model.morphProperty().get();
+        assertTrue(early < 1, "the morph starts from the identity: t = " + early);
+        WaitForAsyncUtils.sleep(2200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, model.morphProperty().get(), 1e-12);
+        assertFalse(labView().isAnimating());
+        robot.type(KeyCode.E);
+        assertTrue(model.showEigenProperty().get());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(2.1, model.quantity("vx"), 1e-9, "arrow keys nudge the probe by 0.1");
+    }
+
+    @Test
     void nextAndPreviousWalkTheLessonsInOrder(FxRobot robot) {
         var ordered = ctx.library().ordered();
         robot.interact(() -> window.showLesson(ordered.get(0)));

@@ -26,6 +26,7 @@ import org.dlmathlab.lesson.ProgressStore;
 import org.dlmathlab.math.expr.Expression;
 import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.I18n;
+import org.dlmathlab.ui.Tips;
 import org.dlmathlab.ui.Theme;
 import org.dlmathlab.ui.text.MarkdownView;
 
@@ -319,11 +320,7 @@ public final class ExercisePane extends VBox {
     }
 
     private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(i18n.bind(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        return tip;
+        return Tips.of(i18n, key);
     }
 
     private void toggle(VBox box) {

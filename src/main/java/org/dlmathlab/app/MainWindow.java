@@ -42,6 +42,7 @@ import org.dlmathlab.lesson.LessonProblem;
 import org.dlmathlab.lesson.Topic;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.I18n;
+import org.dlmathlab.ui.Tips;
 import org.dlmathlab.ui.Lang;
 import org.dlmathlab.ui.Theme;
 
@@ -323,11 +324,7 @@ public final class MainWindow {
     }
 
     private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(i18n.bind(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(380);
-        return tip;
+        return Tips.of(i18n, key);
     }
 
     private void addLessonFolder() {

@@ -40,6 +40,7 @@ import org.dlmathlab.math.linalg.Matrix2;
 import org.dlmathlab.math.linalg.Vec2;
 import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.I18n;
+import org.dlmathlab.ui.Tips;
 import org.dlmathlab.ui.PlotCanvas;
 import org.dlmathlab.ui.SliderField;
 import org.dlmathlab.ui.Theme;
@@ -339,11 +340,7 @@ public final class Transform2dView implements LabView {
     }
 
     private Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(i18n.bind(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        return tip;
+        return Tips.of(i18n, key);
     }
 
     private static StringExpression constant(String text) {

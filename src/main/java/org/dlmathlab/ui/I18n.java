@@ -4,6 +4,8 @@ import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -12,7 +14,9 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * UI strings in the current language, switchable while the app runs: bind a label to {@link #bind} and it follows
- * the language. Bundles are {@code org/dlmathlab/i18n/messages_<code>.properties} (UTF-8).
+ * the language. Shared strings live in {@code org/dlmathlab/i18n/messages_<code>.properties} (UTF-8); a lab keeps its
+ * own in {@code org/dlmathlab/i18n/<labid>_<code>.properties}, found from the key's prefix ({@code gd1d.title} is
+ * looked up in {@code gd1d_en.properties}), so each lab's strings sit beside nothing else's.
  */
 public final class I18n {
 
@@ -20,6 +24,7 @@ public final class I18n {
 
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(this, "lang", Lang.EN);
     private final Map<Lang, ResourceBundle> bundles = new EnumMap<>(Lang.class);
+    private final Map<String, Optional<ResourceBundle>> labBundles = new ConcurrentHashMap<>();
 
     public I18n(Lang initial) {
         for (Lang l : Lang.values()) {
@@ -47,19 +52,38 @@ public final class I18n {
     }
 
     public String get(Lang in, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundles.get(in).getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = find(in, key);
+        if (pattern == null) {
             // A missing translation must not break the page; show the key so it is noticed and fixed.
             return "‹" + key + "›";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, in.locale()).format(args);
     }
 
-    /** Whether key exists in the bundle of the given language. */
+    /** Whether key exists in the bundles of the given language. */
     public boolean has(Lang in, String key) {
-        return bundles.get(in).containsKey(key);
+        return find(in, key) != null;
+    }
+
+    private String find(Lang in, String key) {
+        ResourceBundle main = bundles.get(in);
+        if (main.containsKey(key)) {
+            return main.getString(key);
+        }
+        int dot = key.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        String base = "org.dlmathlab.i18n." + key.substring(0, dot);
+        Optional<ResourceBundle> lab = labBundles.computeIfAbsent(base + "_" + in.code(), k -> {
+            try {
+                return Optional.of(ResourceBundle.getBundle(base, in.locale(),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException e) {
+                return Optional.empty();
+            }
+        });
+        return lab.filter(b -> b.containsKey(key)).map(b -> b.getString(key)).orElse(null);
     }
 
     public ResourceBundle bundle(Lang in) {

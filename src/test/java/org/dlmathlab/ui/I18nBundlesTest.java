@@ -27,6 +27,32 @@ class I18nBundlesTest {
         }
     }
 
+    /** Every lab bundle (lab_en / lab_zh pairs beside the shared one) has the same keys in both languages. */
+    @Test
+    void labBundlesComeInPairs() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(I18n.class.getResource("/org/dlmathlab/i18n").toURI());
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path en : files.filter(p -> p.toString().endsWith("_en.properties")).toList()) {
+                java.nio.file.Path zh = java.nio.file.Path.of(en.toString().replace("_en.properties", "_zh.properties"));
+                java.util.Properties a = new java.util.Properties();
+                java.util.Properties b = new java.util.Properties();
+                try (var r = java.nio.file.Files.newBufferedReader(en);
+                     var r2 = java.nio.file.Files.newBufferedReader(zh)) {
+                    a.load(r);
+                    b.load(r2);
+                }
+                assertEquals(new TreeSet<>(a.stringPropertyNames()), new TreeSet<>(b.stringPropertyNames()),
+                        "keys of " + en.getFileName() + " and its Chinese twin");
+                String prefix = en.getFileName().toString().replace("_en.properties", "") + ".";
+                if (!prefix.equals("messages.")) {
+                    for (String key : a.stringPropertyNames()) {
+                        assertTrue(key.startsWith(prefix), key + " belongs in " + key.split("\\.")[0] + "_en");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void switchingLanguageChangesBoundText() {
         I18n i18n = new I18n(Lang.EN);

@@ -58,7 +58,11 @@ public class PlotCanvas extends Region {
     };
 
     public PlotCanvas(double halfExtent) {
-        this.viewport = new Viewport(halfExtent);
+        this(new Viewport(halfExtent));
+    }
+
+    public PlotCanvas(Viewport viewport) {
+        this.viewport = viewport;
         getStyleClass().add("plot-canvas");
         getChildren().add(canvas);
         setFocusTraversable(true);

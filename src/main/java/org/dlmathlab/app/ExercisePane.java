@@ -242,20 +242,24 @@ public final class ExercisePane extends VBox {
             solutionBox.getChildren().add(code(f.variable() + " ↦ " + f.solution()));
         } else {
             Exercise.Goal g = (Exercise.Goal) exercise;
-            String params = g.solution().entrySet().stream().map(e -> e.getKey() + " = " + Format.num(e.getValue()))
-                    .collect(Collectors.joining(",  "));
+            String params = g.solution().entrySet().stream().map(e -> e.getKey() + " = " + Format.num(e.getValue(), 6))
+                    .collect(Collectors.joining(",  ")) + (g.steps() > 0 ? i18n.get("exercise.goal.steps", g.steps())
+                    : "");
             Button apply = smallButton("exercise.goal.apply", "exercise.goal.apply.tooltip");
             apply.setId("apply-solution-" + exercise.id());
-            apply.setOnAction(e -> applySolution(g.solution()));
+            apply.setOnAction(e -> applySolution(g.solution(), g.steps()));
             solutionBox.getChildren().addAll(code(params), apply);
         }
     }
 
     /** Shows the reference state in the lab; the exercise is marked solved only when the learner gets there. */
-    private void applySolution(Map<String, Double> solution) {
+    private void applySolution(Map<String, Double> solution, int steps) {
         model.changes().removeListener(goalListener);
         try {
             solution.forEach(model::setParameter);
+            for (int i = 0; i < steps; i++) {
+                model.step();
+            }
         } finally {
             model.changes().addListener(goalListener);
         }

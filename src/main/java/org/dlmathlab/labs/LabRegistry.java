@@ -15,6 +15,7 @@ public final class LabRegistry {
     public static LabRegistry standard() {
         LabRegistry registry = new LabRegistry();
         registry.register(new Transform2dLab());
+        registry.register(new org.dlmathlab.labs.gd1d.Gd1dLab());
         return registry;
     }
 

@@ -67,9 +67,10 @@ public sealed interface Exercise
 
     /**
      * Reach a state in the lab: {@code goal} is a condition over the lab's named quantities, checked live. The
-     * reference {@code solution} is a set of parameter values that reaches it.
+     * reference {@code solution} is a set of parameter values that reaches it, followed by {@code steps} runs of the
+     * lab's step command (for labs that run a process, such as gradient descent).
      */
-    record Goal(Common common, String goal, Map<String, Double> solution) implements Exercise {
+    record Goal(Common common, String goal, Map<String, Double> solution, int steps) implements Exercise {
         public Goal {
             solution = Map.copyOf(solution);
         }

@@ -47,7 +47,7 @@ public final class LessonLoader {
             "choice", Set.of("choices", "answer"),
             "numeric", Set.of("answer", "tolerance", "solution", "check"),
             "formula", Set.of("variable", "answer", "solution", "domain"),
-            "goal", Set.of("goal", "solution"));
+            "goal", Set.of("goal", "solution", "steps"));
     private static final int MAX_FILE_CHARS = 1_000_000;
 
     private final LabRegistry labs;
@@ -334,7 +334,18 @@ public final class LessonLoader {
             } else {
                 solution = paramMap(keys.get("solution").getValueNode(), "solution", lab);
             }
-            return goal == null ? null : new Exercise.Goal(common, goal, solution);
+            int steps = 0;
+            if (keys.containsKey("steps")) {
+                double n = number(keys.get("steps").getValueNode(), "steps");
+                if (n != Math.rint(n) || n < 0 || n > 1_000_000) {
+                    problem(line(keys.get("steps").getValueNode()), "'steps' must be a whole number from 0 to 1000000");
+                } else if (lab != null && !lab.createModel().canStep()) {
+                    problem(line(keys.get("steps").getValueNode()), "the " + lab.id() + " lab has no step command");
+                } else {
+                    steps = (int) n;
+                }
+            }
+            return goal == null ? null : new Exercise.Goal(common, goal, solution, steps);
         }
 
         // ---- values -------------------------------------------------------------------------------------------

@@ -103,8 +103,12 @@ public final class SolutionProver {
             return "the goal is already met at the start, before the learner does anything";
         }
         applyAll(model, g.solution());
+        for (int i = 0; i < g.steps(); i++) {
+            model.step();
+        }
         if (!ExerciseChecker.goalReached(goal, model)) {
-            return "the reference solution " + g.solution() + " does not reach the goal '" + g.goal() + "'";
+            return "the reference solution " + g.solution() + (g.steps() > 0 ? " with " + g.steps() + " steps" : "")
+                    + " does not reach the goal '" + g.goal() + "'";
         }
         return null;
     }

@@ -17,6 +17,17 @@ public final class Format {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
         }
+        if (Math.abs(v) < 1e-12) {
+            // Rounding noise such as cos(pi/2) = 6e-17 reads as the 0 it is.
+            return "0";
+        }
+        if (Math.abs(v) >= 1e6 || (Math.abs(v) < 1e-4 && decimals <= 4)) {
+            // Very large or small numbers read better as 7.61×10^11 than as a wall of digits or as 0.
+            String[] parts = String.format(java.util.Locale.ROOT, "%.3e", v).split("e");
+            String mantissa = new BigDecimal(parts[0]).stripTrailingZeros().toPlainString().replace("-", "−");
+            int exponent = Integer.parseInt(parts[1]);
+            return mantissa + "×10" + superscript(exponent);
+        }
         BigDecimal rounded = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0";
@@ -25,12 +36,24 @@ public final class Format {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
+    private static String superscript(int n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder sb = new StringBuilder(n < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(n)).toCharArray()) {
+            sb.append(digits.charAt(c - '0'));
+        }
+        return sb.toString();
+    }
+
     public static String num(double v) {
         return num(v, 3);
     }
 
     /** A value the way a learner would type it back: plain ASCII minus. */
     public static String editable(double v) {
+        if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-6)) {
+            return Double.toString(v);
+        }
         return num(v, 6).replace('−', '-');
     }
 

@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * Step, Play / Pause, Reset and a speed slider (steps per second, on a log scale) for labs that run a process.
@@ -18,7 +20,7 @@ import javafx.scene.layout.Priority;
  * than fit in {@value #FRAME_BUDGET_MS} ms, so drawing keeps its share of the 16.7 ms frame. Play stops by itself
  * when the lab says it cannot go on (finished, diverged).
  */
-public final class PlayBar extends HBox {
+public final class PlayBar extends VBox {
 
     /** Most of a 60 Hz frame that stepping may use, leaving the rest for drawing. */
     static final double FRAME_BUDGET_MS = 8;
@@ -70,7 +72,6 @@ public final class PlayBar extends HBox {
         this.afterSteps = afterSteps;
         getStyleClass().add("play-bar");
         setSpacing(6);
-        setAlignment(Pos.CENTER_LEFT);
         Button stepButton = new Button();
         stepButton.textProperty().bind(i18n.bind("play.step"));
         stepButton.setTooltip(Tips.of(i18n, "play.step.tooltip"));
@@ -98,7 +99,14 @@ public final class PlayBar extends HBox {
                 () -> i18n.get("play.rate", Format.num(stepsPerSecond(), 0)), speed.valueProperty(),
                 i18n.langProperty()));
         rate.setMinWidth(64);
-        getChildren().addAll(stepButton, play, resetButton, speed, rate);
+        for (Button b : new Button[]{stepButton, play, resetButton}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(6, stepButton, play, resetButton);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox speedRow = new HBox(6, speed, rate);
+        speedRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(buttons, speedRow);
     }
 
     /** Steps per second: 10^slider, from 1 to 1000. */

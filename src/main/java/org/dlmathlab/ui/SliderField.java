@@ -31,6 +31,7 @@ public final class SliderField extends HBox {
     private final Tooltip fieldTip = new Tooltip();
     private final StringExpression tooltipText;
     private boolean syncing;
+    private boolean logScale;
 
     /**
      * @param labelText  the label, bound to the current language
@@ -70,7 +71,10 @@ public final class SliderField extends HBox {
         target.addListener((obs, oldValue, newValue) -> showValue(newValue.doubleValue()));
         slider.valueProperty().addListener((obs, oldValue, newValue) -> {
             if (!syncing) {
-                target.set(newValue.doubleValue());
+                double v = newValue.doubleValue();
+                // Round a log slider to 3 significant digits: "0.0123", not "0.012345678".
+                target.set(logScale ? Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", Math.pow(10, v)))
+                        : v);
             }
         });
         field.setOnAction(e -> commitText());
@@ -79,6 +83,20 @@ public final class SliderField extends HBox {
                 commitText();
             }
         });
+    }
+
+    /**
+     * A slider on a log scale (for learning rates): the knob moves log10 of the value between min and max, which
+     * must both be positive.
+     */
+    public static SliderField logarithmic(StringExpression labelText, StringExpression tooltip, DoubleProperty target,
+                                          double min, double max, DoubleUnaryOperator limit,
+                                          ToDoubleFunction<String> parser) {
+        SliderField f = new SliderField(labelText, tooltip, target, Math.log10(min), Math.log10(max), limit, parser);
+        f.logScale = true;
+        f.slider.setBlockIncrement(0.1);
+        f.showValue(target.get());
+        return f;
     }
 
     public Slider slider() {
@@ -121,7 +139,8 @@ public final class SliderField extends HBox {
     private void showValue(double value) {
         syncing = true;
         try {
-            slider.setValue(clampToSlider(value, slider.getMin(), slider.getMax()));
+            double knob = logScale ? (value > 0 ? Math.log10(value) : slider.getMin()) : value;
+            slider.setValue(clampToSlider(knob, slider.getMin(), slider.getMax()));
             if (!field.isFocused() || !hasError()) {
                 field.setText(Format.editable(value));
                 clearError();

@@ -70,6 +70,9 @@ class BuiltInLessonsTest {
                     Map<String, Double> before = model.quantities();
                     assertFalse(goal.isTrue(model.quantityVector()), lesson.id() + "/" + g.id() + " at " + before);
                     g.solution().forEach(model::setParameter);
+                    for (int i = 0; i < g.steps(); i++) {
+                        model.step();
+                    }
                     assertTrue(goal.isTrue(model.quantityVector()), lesson.id() + "/" + g.id());
                     goals++;
                 }

@@ -59,7 +59,7 @@ class ExerciseCheckerTest {
 
         Transform2dModel model = new Transform2dModel();
         Exercise.Goal g = new Exercise.Goal(COMMON, "abs(ihat_x - 1) < 0.05 and abs(ihat_y - 2) < 0.05",
-                Map.of("a", 1.0, "c", 2.0));
+                Map.of("a", 1.0, "c", 2.0), 0);
         Expression goal = ExerciseChecker.compileGoal(g, model);
         assertFalse(ExerciseChecker.goalReached(goal, model));
         model.setIhat(1.02, 1.98);

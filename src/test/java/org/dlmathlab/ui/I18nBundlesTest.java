@@ -72,5 +72,8 @@ class I18nBundlesTest {
         assertEquals("2", Format.num(2.0000001));
         assertEquals("—", Format.num(Double.NaN));
         assertEquals("-0.5", Format.editable(-0.5));
+        assertEquals("7.608×10¹¹", Format.num(7.607719016827976E11));
+        assertEquals("−1.2×10⁻⁵", Format.num(-1.2e-5));
+        assertEquals("0.0001", Format.editable(1e-4));
     }
 }

@@ -208,18 +208,27 @@ public final class ExercisePane extends VBox {
         live.setId("goal-live-" + exercise.id());
         live.setWrapText(true);
         live.setMinHeight(Region.USE_PREF_SIZE);
+        Boolean[] shown = {null};
         Runnable update = () -> {
             boolean reached = ExerciseChecker.goalReached(goal, model);
-            live.setText(i18n.get(reached ? "exercise.goal.met" : "exercise.goal.notMet"));
-            live.getStyleClass().removeAll("goal-met", "goal-not-met");
-            live.getStyleClass().add(reached ? "goal-met" : "goal-not-met");
+            // Touch the label only when the verdict flips: a label that changes every frame while the learner
+            // drags would make the whole lesson column repaint each frame.
+            if (shown[0] == null || shown[0] != reached) {
+                shown[0] = reached;
+                live.setText(i18n.get(reached ? "exercise.goal.met" : "exercise.goal.notMet"));
+                live.getStyleClass().removeAll("goal-met", "goal-not-met");
+                live.getStyleClass().add(reached ? "goal-met" : "goal-not-met");
+            }
             if (reached && !isSolved()) {
                 record(Feedback.right());
             }
         };
         goalListener = o -> update.run();
         model.changes().addListener(goalListener);
-        i18n.langProperty().addListener(o -> update.run());
+        i18n.langProperty().addListener(o -> {
+            shown[0] = null;
+            update.run();
+        });
         if (!g.common().setup().isEmpty()) {
             Button load = smallButton("exercise.goal.load", "exercise.goal.load.tooltip");
             load.setOnAction(e -> g.common().setup().forEach(model::setParameter));
@@ -228,6 +237,7 @@ public final class ExercisePane extends VBox {
         box.getChildren().add(live);
         // Only report, never mark solved, for a state the learner did not reach by acting.
         boolean reached = ExerciseChecker.goalReached(goal, model);
+        shown[0] = reached;
         live.setText(i18n.get(reached ? "exercise.goal.met" : "exercise.goal.notMet"));
         live.getStyleClass().add(reached ? "goal-met" : "goal-not-met");
         return box;

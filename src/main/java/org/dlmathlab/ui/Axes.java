@@ -32,7 +32,8 @@ public final class Axes {
         for (double x = Math.ceil(vp.minWorldX() / stepX) * stepX; x <= vp.maxWorldX(); x += stepX) {
             double sx = Math.floor(vp.toScreenX(x)) + 0.5;
             g.strokeLine(sx, 0, sx, vp.height());
-            if (Math.abs(x) > stepX / 2) {
+            // No labels in the last 14 px: half a number at the edge reads as a different number.
+            if (Math.abs(x) > stepX / 2 && sx > 14 && sx < vp.width() - 14) {
                 g.fillText(Format.num(x, 6), sx, axisY + 2);
             }
         }
@@ -41,7 +42,7 @@ public final class Axes {
         for (double y = Math.ceil(vp.minWorldY() / stepY) * stepY; y <= vp.maxWorldY(); y += stepY) {
             double sy = Math.floor(vp.toScreenY(y)) + 0.5;
             g.strokeLine(0, sy, vp.width(), sy);
-            if (Math.abs(y) > stepY / 2) {
+            if (Math.abs(y) > stepY / 2 && sy > 10 && sy < vp.height() - 10) {
                 g.fillText(Format.num(y, 6), axisX + 3, sy);
             }
         }

@@ -181,6 +181,8 @@ public final class Gd1dView implements LabView {
             playBar.pause();
             if (index.intValue() < Functions1.ALL.size()) {
                 model.setParameter("preset", index.intValue());
+                // Each function has its own sensible start: x0 = 3 sends the double well off the chart.
+                model.setParameter("x0", model.function().defaultStart());
                 fitView();
             } else {
                 formulaField.requestFocus();
@@ -328,7 +330,7 @@ public final class Gd1dView implements LabView {
     private void refresh() {
         Regime regime = model.descent().regime();
         boolean diverged = model.descent().diverged();
-        String key = diverged ? "diverged" : regime.name().toLowerCase();
+        String key = diverged ? "diverged" : model.descent().stepCount() == 0 ? "ready" : regime.name().toLowerCase();
         regimeLabel.setText(i18n.get("gd1d.regime." + key));
         regimeExplain.setText(i18n.get("gd1d.regime." + key + ".explain"));
         regimeLabel.getStyleClass().removeAll("regime-good", "regime-bad", "regime-warn");
@@ -443,6 +445,9 @@ public final class Gd1dView implements LabView {
         g.setFont(Fonts.regular(14));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
+        // A veil behind the caption so grid lines and the axis do not run through the numbers.
+        g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRect(6, 6, Math.min(vp.width() - 12, 560), model.descent().diverged() ? 48 : 24);
         g.setFill(p.text());
         g.fillText(i18n.get("gd1d.caption", model.descent().stepCount(), Format.num(x, 5), Format.num(fx, 5),
                 Format.num(slope, 5), Format.num(model.learningRate(), 4)), 12, 10);

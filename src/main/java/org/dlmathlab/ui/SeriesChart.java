@@ -107,9 +107,21 @@ public final class SeriesChart {
         return s == null ? 0 : s.getItemCount();
     }
 
-    /** Redraws once with everything added since the last flush. */
+    /**
+     * Redraws once with everything added since the last flush. The series stay silent between flushes; a series only
+     * sends its change event while its notify flag is on ({@code fireSeriesChanged} alone does nothing then), so the
+     * flag is switched on and off again, and the chart itself waits for the last series before it redraws.
+     */
     public void flush() {
-        series.values().forEach(XYSeries::fireSeriesChanged);
+        chart.setNotify(false);
+        try {
+            for (XYSeries s : series.values()) {
+                s.setNotify(true);
+                s.setNotify(false);
+            }
+        } finally {
+            chart.setNotify(true);
+        }
     }
 
     /** Log scale on the value axis: loss curves that fall over decades read better. */

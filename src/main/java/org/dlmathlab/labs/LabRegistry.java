@@ -16,6 +16,7 @@ public final class LabRegistry {
         LabRegistry registry = new LabRegistry();
         registry.register(new Transform2dLab());
         registry.register(new org.dlmathlab.labs.gd1d.Gd1dLab());
+        registry.register(new org.dlmathlab.labs.gd2d.Gd2dLab());
         registry.register(new org.dlmathlab.labs.regression.RegressionLab());
         return registry;
     }

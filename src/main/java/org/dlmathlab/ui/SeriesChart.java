@@ -110,17 +110,20 @@ public final class SeriesChart {
     }
 
     /**
-     * Redraws once with everything added since the last flush. The series keep notification off while points come
-     * in, and {@link XYSeries#fireSeriesChanged()} does nothing then; switching it on fires the one change event that
-     * re-ranges the axes. The chart itself stays quiet until all series are done, so this is a single redraw.
+     * Redraws once with everything added since the last flush. The series stay silent between flushes; a series only
+     * sends its change event while its notify flag is on ({@code fireSeriesChanged} alone does nothing then), so the
+     * flag is switched on and off again, and the chart itself waits for the last series before it redraws.
      */
     public void flush() {
         chart.setNotify(false);
-        for (XYSeries s : series.values()) {
-            s.setNotify(true);
-            s.setNotify(false);
+        try {
+            for (XYSeries s : series.values()) {
+                s.setNotify(true);
+                s.setNotify(false);
+            }
+        } finally {
+            chart.setNotify(true);
         }
-        chart.setNotify(true);
     }
 
     /** Log scale on the value axis: loss curves that fall over decades read better. */

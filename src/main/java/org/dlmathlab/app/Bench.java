@@ -54,6 +54,9 @@ public final class Bench {
             report.add(Tools.onFx(() -> measureUpdates(h)));
             report.add(Tools.onFx(() -> measureFrames(h)));
             report.add(measurePulses(h));
+            report.add(measurePlay(h, "gradient-descent-1d"));
+            report.add(measurePlay(h, "gradient-descent-2d"));
+            report.add(measurePlay(h, "linear-regression"));
             report.add(measureLaunch(data));
         } catch (Exception e) {
             report.add("benchmark failed: " + e);
@@ -123,13 +126,43 @@ public final class Bench {
      * tracker reports it. Also records the intervals between pulses, where a dropped frame shows as a gap.
      */
     private static String measurePulses(Holder h) throws Exception {
+        return measureFrames(h.scene(), i -> h.slider().setValue(2.5 * Math.sin(i * 0.2)),
+                "real frame while a slider moves every pulse (pulse start -> frame rendered)");
+    }
+
+    /** Opens a lesson whose lab runs a process, plays it at full speed and times the real frames. */
+    private static String measurePlay(Holder h, String lessonId) throws Exception {
+        boolean opened = Tools.onFx(() -> {
+            if (h.window().context().library().find(lessonId).isEmpty()) {
+                return false;
+            }
+            h.window().showLesson(lessonId);
+            org.dlmathlab.ui.PlayBar bar = h.window().page().orElseThrow().labView().player().orElseThrow();
+            bar.speedSlider().setValue(bar.speedSlider().getMax());
+            bar.play();
+            return true;
+        });
+        if (!opened) {
+            return "(no lesson " + lessonId + ")";
+        }
+        String result = measureFrames(h.scene(), i -> { },
+                "real frame while " + lessonId + " plays at full speed (pulse start -> frame rendered)");
+        Tools.onFx(() -> {
+            h.window().page().orElseThrow().labView().player().orElseThrow().pause();
+            return null;
+        });
+        return result;
+    }
+
+    private static String measureFrames(Scene scene, java.util.function.IntConsumer perPulse, String what)
+            throws Exception {
         int n = 400;
         long[] frames = new long[n];
         long[] intervals = new long[n];
         CompletableFuture<Void> done = new CompletableFuture<>();
         Tools.onFx(() -> {
             com.sun.javafx.perf.PerformanceTracker tracker =
-                    com.sun.javafx.perf.PerformanceTracker.getSceneTracker(h.scene());
+                    com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
             long[] pulseStart = new long[1];
             int[] index = {-30};
             tracker.setOnRenderedFrameTask(() -> {
@@ -150,7 +183,7 @@ public final class Bench {
                     }
                     last = t;
                     pulseStart[0] = t;
-                    h.slider().setValue(2.5 * Math.sin(i * 0.2));
+                    perPulse.accept(i);
                     index[0]++;
                     if (index[0] > n + 1) {
                         stop();
@@ -164,8 +197,7 @@ public final class Bench {
         done.get(60, TimeUnit.SECONDS);
         long[] rendered = Arrays.stream(frames).filter(t -> t > 0).toArray();
         long dropped = Arrays.stream(intervals).filter(t -> t > 25_000_000L).count();
-        return line("real frame while a slider moves every pulse (pulse start -> frame rendered)", rendered,
-                "p99 < 16.7 ms") + "\n"
+        return line(what, rendered, "p99 < 16.7 ms") + "\n"
                 + line("interval between pulses meanwhile", intervals, "16.7 ms at 60 Hz")
                 + String.format(Locale.ROOT, "; intervals over 25 ms (a dropped frame): %d of %d", dropped, n);
     }

@@ -12,6 +12,11 @@ public interface LabView {
     /** Shows only the named control groups; an empty set shows them all. Unknown names were rejected at load time. */
     void setVisibleControls(Set<String> controls);
 
+    /** The Step / Play bar of a lab that runs a process; empty for labs without one. */
+    default java.util.Optional<org.dlmathlab.ui.PlayBar> player() {
+        return java.util.Optional.empty();
+    }
+
     /** Returns pan and zoom to their defaults. */
     default void resetView() {
     }

@@ -114,6 +114,11 @@ public final class Gd1dView implements LabView {
         return plot;
     }
 
+    @Override
+    public java.util.Optional<PlayBar> player() {
+        return java.util.Optional.of(playBar());
+    }
+
     public PlayBar playBar() {
         return playBar;
     }

@@ -230,6 +230,11 @@ public final class Gd2dView implements LabView {
         return plot;
     }
 
+    @Override
+    public java.util.Optional<PlayBar> player() {
+        return java.util.Optional.of(playBar());
+    }
+
     public PlayBar playBar() {
         return playBar;
     }

@@ -219,6 +219,11 @@ public final class RegressionView implements LabView {
         return lossChart;
     }
 
+    @Override
+    public java.util.Optional<PlayBar> player() {
+        return java.util.Optional.of(playBar());
+    }
+
     public PlayBar playBar() {
         return playBar;
     }

@@ -53,7 +53,7 @@ public final class RegressionModel implements LabModel {
             "b0", "epochs");
     private static final List<String> QUANTITIES = List.of("w", "b", "loss", "dw", "db", "lr", "epoch", "batch", "n",
             "noise", "seed", "w_opt", "b_opt", "diverged", "standardize", "loss_opt", "w_raw", "b_raw", "lr_limit",
-            "epochs", "w0", "b0", "csv");
+            "epochs", "w0", "b0", "csv", "closed_form");
     private static final Map<String, Double> LAB_DEFAULTS = Map.of("n", 100.0, "noise", 1.0,
             "seed", (double) Dataset.DEFAULT_SEED, "lr", LinearRegression.NOTES_LEARNING_RATE, "batch", 100.0,
             "standardize", 0.0, "w0", 0.0, "b0", 0.0, "epochs", (double) LinearRegression.NOTES_EPOCHS);
@@ -518,6 +518,7 @@ public final class RegressionModel implements LabModel {
             case "w0" -> w0;
             case "b0" -> b0;
             case "csv" -> csv ? 1 : 0;
+            case "closed_form" -> fromClosedForm ? 1 : 0;
             default -> throw new IllegalArgumentException("the " + ID + " lab has no quantity '" + name + "'");
         };
     }

@@ -1072,7 +1072,8 @@ public final class RegressionView implements LabView {
             text = i18n.get("regression.status.limit", model.epochLimit());
             style = "status-info";
             explain = i18n.get("regression.status.limit.explain");
-        } else if (model.learningRate() > model.learningRateLimit()) {
+        } else if (model.learningRate() > model.learningRateLimit() * (1 + 1e-9)) {
+            // (The tolerance: at exactly the limit, 2/λmax computed as 0.9999999999999998, the run bounces for ever.)
             text = i18n.get("regression.status.tooLarge");
             style = "status-bad";
             explain = i18n.get("regression.status.tooLarge.explain", lr, limit);

@@ -50,8 +50,11 @@ class BuiltInLessonsTest {
             }
             for (Localized t : texts) {
                 assertFalse(t.zh() == null || t.zh().isBlank(), lesson.id() + " lacks Chinese for: " + t.en());
+                // Chinese text has hanzi or Chinese punctuation (a choice may be a formula followed by "。").
                 assertTrue(t.zh().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                        == Character.UnicodeScript.HAN) || t.zh().equals(t.en()), lesson.id() + ": " + t.zh());
+                        == Character.UnicodeScript.HAN || Character.UnicodeBlock.of(c)
+                        == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION) || t.zh().equals(t.en()),
+                        lesson.id() + ": " + t.zh());
             }
         }
     }

@@ -54,9 +54,9 @@ public final class Bench {
             report.add(Tools.onFx(() -> measureUpdates(h)));
             report.add(Tools.onFx(() -> measureFrames(h)));
             report.add(measurePulses(h));
-            report.add(measurePlay(h, "gradient-descent-1d"));
-            report.add(measurePlay(h, "gradient-descent-2d"));
-            report.add(measurePlay(h, "linear-regression"));
+            // Long runs, so that the lab is still moving for the whole measurement.
+            report.add(measurePlay(h, "gradient-descent-2d", java.util.Map.of("preset", 2.0)));
+            report.add(measurePlay(h, "linear-regression", java.util.Map.of("epochs", 10000.0, "lr", 0.005)));
             report.add(measureLaunch(data));
         } catch (Exception e) {
             report.add("benchmark failed: " + e);
@@ -131,12 +131,14 @@ public final class Bench {
     }
 
     /** Opens a lesson whose lab runs a process, plays it at full speed and times the real frames. */
-    private static String measurePlay(Holder h, String lessonId) throws Exception {
+    private static String measurePlay(Holder h, String lessonId, java.util.Map<String, Double> params)
+            throws Exception {
         boolean opened = Tools.onFx(() -> {
             if (h.window().context().library().find(lessonId).isEmpty()) {
                 return false;
             }
             h.window().showLesson(lessonId);
+            params.forEach(h.window().page().orElseThrow().model()::setParameter);
             org.dlmathlab.ui.PlayBar bar = h.window().page().orElseThrow().labView().player().orElseThrow();
             bar.speedSlider().setValue(bar.speedSlider().getMax());
             bar.play();
@@ -249,6 +251,9 @@ public final class Bench {
     }
 
     private static String line(String what, long[] nanos, String budget) {
+        if (nanos.length == 0) {
+            return what + ": no samples";
+        }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2] / 1e6;

@@ -23,6 +23,22 @@ public final class Parameters {
                 "the " + labId + " lab has no parameter '" + name + "' (it has: " + String.join(", ", known) + ")");
     }
 
+    /**
+     * The lab's own defaults overlaid with a lesson's starting parameters; an unknown name is rejected.
+     */
+    public static java.util.Map<String, Double> mergeDefaults(String labId, java.util.Map<String, Double> labDefaults,
+                                                              java.util.Map<String, Double> given,
+                                                              java.util.List<String> names) {
+        java.util.Map<String, Double> merged = new java.util.HashMap<>(labDefaults);
+        given.forEach((name, value) -> {
+            if (!names.contains(name)) {
+                throw unknown(labId, name, names);
+            }
+            merged.put(name, value);
+        });
+        return merged;
+    }
+
     static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

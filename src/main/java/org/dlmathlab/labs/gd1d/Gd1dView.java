@@ -37,6 +37,7 @@ import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
+import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.NumberInput;
 import org.dlmathlab.ui.PlayBar;
@@ -60,7 +61,7 @@ public final class Gd1dView implements LabView {
     private final Theme theme;
     private final PlotCanvas plot = new PlotCanvas(new Viewport(-4, 4, -1, 16, false));
     private final BorderPane root = new BorderPane();
-    private final Map<String, Node> groups = new LinkedHashMap<>();
+    private final ControlGroups groups;
     private final Label regimeLabel = new Label();
     private final Label regimeExplain = new Label();
     private final Label formulaError = new Label();
@@ -74,6 +75,7 @@ public final class Gd1dView implements LabView {
     public Gd1dView(Gd1dModel model, I18n i18n, Theme theme) {
         this.model = model;
         this.i18n = i18n;
+        this.groups = new ControlGroups(i18n);
         this.theme = theme;
         root.getStyleClass().add("lab-gd1d");
         plot.setPainter(this::paint);
@@ -141,11 +143,7 @@ public final class Gd1dView implements LabView {
 
     @Override
     public void setVisibleControls(Set<String> controls) {
-        groups.forEach((name, node) -> {
-            boolean visible = controls.isEmpty() || controls.contains(name);
-            node.setVisible(visible);
-            node.setManaged(visible);
-        });
+        groups.show(controls);
     }
 
     @Override
@@ -163,14 +161,7 @@ public final class Gd1dView implements LabView {
     // ---- controls -------------------------------------------------------------------------------------------------
 
     private VBox group(String name, String titleKey) {
-        VBox box = new VBox(6);
-        box.getStyleClass().add("control-group");
-        Label title = new Label();
-        title.textProperty().bind(i18n.bind(titleKey));
-        title.getStyleClass().add("control-group-title");
-        box.getChildren().add(title);
-        groups.put(name, box);
-        return box;
+        return groups.group(name, titleKey);
     }
 
     private Node functionGroup() {

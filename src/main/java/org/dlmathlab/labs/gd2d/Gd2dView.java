@@ -56,6 +56,7 @@ import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
+import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.NumberInput;
 import org.dlmathlab.ui.PlayBar;
@@ -111,7 +112,7 @@ public final class Gd2dView implements LabView {
     private final Theme theme;
     private final PlotCanvas plot;
     private final BorderPane root = new BorderPane();
-    private final Map<String, Node> groups = new LinkedHashMap<>();
+    private final ControlGroups groups;
     private final ComboBox<String> presetBox = new ComboBox<>();
     private final Label surfaceLabel = new Label();
     private final TextField formulaField = new TextField();
@@ -167,6 +168,7 @@ public final class Gd2dView implements LabView {
     public Gd2dView(Gd2dModel model, I18n i18n, Theme theme) {
         this.model = model;
         this.i18n = i18n;
+        this.groups = new ControlGroups(i18n);
         this.theme = theme;
         Function2 f = model.function();
         plot = new PlotCanvas(new Viewport(f.xMin(), f.xMax(), f.yMin(), f.yMax(), true));
@@ -276,11 +278,7 @@ public final class Gd2dView implements LabView {
 
     @Override
     public void setVisibleControls(Set<String> controls) {
-        groups.forEach((name, node) -> {
-            boolean visible = controls.isEmpty() || controls.contains(name);
-            node.setVisible(visible);
-            node.setManaged(visible);
-        });
+        groups.show(controls);
     }
 
     @Override
@@ -297,14 +295,7 @@ public final class Gd2dView implements LabView {
     // ---- controls ---------------------------------------------------------------------------------------------------
 
     private VBox group(String name, String titleKey) {
-        VBox box = new VBox(6);
-        box.getStyleClass().add("control-group");
-        Label title = new Label();
-        title.textProperty().bind(i18n.bind(titleKey));
-        title.getStyleClass().add("control-group-title");
-        box.getChildren().add(title);
-        groups.put(name, box);
-        return box;
+        return groups.group(name, titleKey);
     }
 
     private Label explain(String key) {
@@ -495,7 +486,7 @@ public final class Gd2dView implements LabView {
         VBox box = new VBox(4, header, chartNode);
         box.setPadding(new Insets(6, 10, 6, 10));
         box.getStyleClass().add("control-group");
-        groups.put("chart", box);
+        groups.register("chart", box);
         return box;
     }
 

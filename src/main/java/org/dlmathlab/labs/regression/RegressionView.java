@@ -54,6 +54,7 @@ import org.dlmathlab.math.regression.Dataset;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
+import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.NumberInput;
 import org.dlmathlab.ui.PlayBar;
@@ -96,7 +97,7 @@ public final class RegressionView implements LabView {
     private final SeriesChart lossChart;
     private final CheckBox logScale = new CheckBox();
     private final ListView<String> logList = new ListView<>();
-    private final Map<String, Node> groups = new LinkedHashMap<>();
+    private final ControlGroups groups;
     private final Map<String, Label> readouts = new LinkedHashMap<>();
     private final Map<String, Label> formulaValues = new LinkedHashMap<>();
     private final List<MarkdownView> formulaViews = new ArrayList<>();
@@ -145,6 +146,7 @@ public final class RegressionView implements LabView {
     public RegressionView(RegressionModel model, I18n i18n, Theme theme) {
         this.model = model;
         this.i18n = i18n;
+        this.groups = new ControlGroups(i18n);
         this.theme = theme;
         root.getStyleClass().add("lab-regression");
         playBar = new PlayBar(i18n, model::step, model::canContinue, () -> { }, model::restart);
@@ -264,11 +266,7 @@ public final class RegressionView implements LabView {
 
     @Override
     public void setVisibleControls(Set<String> controls) {
-        groups.forEach((name, node) -> {
-            boolean visible = controls.isEmpty() || controls.contains(name);
-            node.setVisible(visible);
-            node.setManaged(visible);
-        });
+        groups.show(controls);
     }
 
     @Override
@@ -474,14 +472,7 @@ public final class RegressionView implements LabView {
     // ---- controls -------------------------------------------------------------------------------------------------
 
     private VBox group(String name, String titleKey) {
-        VBox box = new VBox(6);
-        box.getStyleClass().add("control-group");
-        Label title = new Label();
-        title.textProperty().bind(i18n.bind(titleKey));
-        title.getStyleClass().add("control-group-title");
-        box.getChildren().add(title);
-        groups.put(name, box);
-        return box;
+        return groups.group(name, titleKey);
     }
 
     private Label explain() {

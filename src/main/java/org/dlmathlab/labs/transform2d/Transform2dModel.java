@@ -202,14 +202,7 @@ public final class Transform2dModel implements LabModel {
 
     @Override
     public void setDefaults(Map<String, Double> parameters) {
-        Map<String, Double> merged = new HashMap<>(LAB_DEFAULTS);
-        parameters.forEach((name, value) -> {
-            if (!PARAMETERS.contains(name)) {
-                throw Parameters.unknown(ID, name, PARAMETERS);
-            }
-            merged.put(name, value);
-        });
-        defaults = merged;
+        defaults = Parameters.mergeDefaults(ID, LAB_DEFAULTS, parameters, PARAMETERS);
         reset();
     }
 

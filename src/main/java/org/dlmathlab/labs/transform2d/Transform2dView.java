@@ -39,6 +39,7 @@ import org.dlmathlab.math.linalg.Eigen2;
 import org.dlmathlab.math.linalg.Matrix2;
 import org.dlmathlab.math.linalg.Vec2;
 import org.dlmathlab.ui.Format;
+import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.Tips;
 import org.dlmathlab.ui.PlotCanvas;
@@ -67,7 +68,7 @@ public final class Transform2dView implements LabView {
     private final ToDoubleFunction<String> numberParser;
     private final PlotCanvas plot = new PlotCanvas(4.2);
     private final BorderPane root = new BorderPane();
-    private final Map<String, Node> groups = new LinkedHashMap<>();
+    private final ControlGroups groups;
     private final Map<String, SliderField> entryFields = new LinkedHashMap<>();
     private final Timeline morphTimeline = new Timeline();
     private final Label statusLabel = new Label();
@@ -82,6 +83,7 @@ public final class Transform2dView implements LabView {
     public Transform2dView(Transform2dModel model, I18n i18n, Theme theme, ToDoubleFunction<String> numberParser) {
         this.model = model;
         this.i18n = i18n;
+        this.groups = new ControlGroups(i18n);
         this.theme = theme;
         this.numberParser = numberParser;
         root.getStyleClass().add("lab-transform2d");
@@ -134,11 +136,7 @@ public final class Transform2dView implements LabView {
 
     @Override
     public void setVisibleControls(Set<String> controls) {
-        groups.forEach((name, node) -> {
-            boolean visible = controls.isEmpty() || controls.contains(name);
-            node.setVisible(visible);
-            node.setManaged(visible);
-        });
+        groups.show(controls);
         probeVisible = controls.isEmpty() || controls.contains("probe");
         eigenControlVisible = controls.isEmpty() || controls.contains("eigen");
         // A lesson that hides the probe or the eigenvectors should not talk about them in the read-outs either.
@@ -321,14 +319,7 @@ public final class Transform2dView implements LabView {
     }
 
     private VBox group(String name, String titleKey) {
-        VBox box = new VBox(6);
-        box.getStyleClass().add("control-group");
-        Label title = new Label();
-        title.textProperty().bind(i18n.bind(titleKey));
-        title.getStyleClass().add("control-group-title");
-        box.getChildren().add(title);
-        groups.put(name, box);
-        return box;
+        return groups.group(name, titleKey);
     }
 
     private Label wrapped(String key) {

@@ -1,0 +1,48 @@
+package org.dlmathlab.ui;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/**
+ * A lab's named groups of controls, each with a title in the current language; a lesson's {@code controls:} list
+ * shows some of them and hides the rest.
+ */
+public final class ControlGroups {
+
+    private final I18n i18n;
+    private final Map<String, Node> groups = new LinkedHashMap<>();
+
+    public ControlGroups(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    /** A new titled group, registered under {@code name}. */
+    public VBox group(String name, String titleKey) {
+        VBox box = new VBox(6);
+        box.getStyleClass().add("control-group");
+        Label title = new Label();
+        title.textProperty().bind(i18n.bind(titleKey));
+        title.getStyleClass().add("control-group-title");
+        box.getChildren().add(title);
+        groups.put(name, box);
+        return box;
+    }
+
+    /** Registers a node built elsewhere as a group. */
+    public void register(String name, Node node) {
+        groups.put(name, node);
+    }
+
+    /** Shows only the named groups; an empty set shows them all. Hidden groups take no space. */
+    public void show(Set<String> names) {
+        groups.forEach((name, node) -> {
+            boolean visible = names.isEmpty() || names.contains(name);
+            node.setVisible(visible);
+            node.setManaged(visible);
+        });
+    }
+}

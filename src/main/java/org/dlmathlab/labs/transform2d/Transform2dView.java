@@ -29,8 +29,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
 import org.dlmathlab.ui.Fonts;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -42,6 +40,7 @@ import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.Tips;
+import org.dlmathlab.ui.PlaneDrawing;
 import org.dlmathlab.ui.PlotCanvas;
 import org.dlmathlab.ui.SliderField;
 import org.dlmathlab.ui.Theme;
@@ -58,7 +57,6 @@ public final class Transform2dView implements LabView {
     /** Control groups a lesson may show. */
     public static final List<String> CONTROLS = List.of("matrix", "presets", "animate", "probe", "eigen", "readouts");
 
-    private static final double HANDLE_RADIUS_PX = 11;
     private static final double SNAP = 0.1;
     private static final Duration MORPH_DURATION = Duration.millis(1600);
 
@@ -386,123 +384,30 @@ public final class Transform2dView implements LabView {
 
     private void paint(GraphicsContext g, Viewport vp) {
         Theme.Palette p = theme.palette();
-        double w = vp.width();
-        double h = vp.height();
-        g.setFill(p.background());
-        g.fillRect(0, 0, w, h);
         Matrix2 m = model.displayedMatrix();
-
-        drawOriginalGrid(g, vp, p);
-        drawUnitSquare(g, vp, p, m);
-        drawTransformedGrid(g, vp, p, m);
+        PlaneDrawing.background(g, vp, p);
+        PlaneDrawing.unitSquare(g, vp, p, m);
+        PlaneDrawing.transformedGrid(g, vp, p, m);
         if (model.showEigenProperty().get() && model.morphProperty().get() >= 1) {
             drawEigen(g, vp, p, m.eigen());
         }
         if (probeVisible) {
             drawProbe(g, vp, p, m);
         }
-        drawArrow(g, vp, Vec2.ZERO, m.column1(), p.ihat(), 3.2, "î");
-        drawArrow(g, vp, Vec2.ZERO, m.column2(), p.jhat(), 3.2, "ĵ");
-        drawHandle(g, vp, m.column1(), p.ihat());
-        drawHandle(g, vp, m.column2(), p.jhat());
+        PlaneDrawing.basis(g, vp, p, m, true);
         drawCaption(g, vp, p, m);
-    }
-
-    private void drawOriginalGrid(GraphicsContext g, Viewport vp, Theme.Palette p) {
-        double step = gridStep(vp);
-        g.setStroke(p.gridFaint());
-        g.setLineWidth(1);
-        for (double x = Math.floor(vp.minWorldX() / step) * step; x <= vp.maxWorldX(); x += step) {
-            double sx = snap(vp.toScreenX(x));
-            g.strokeLine(sx, 0, sx, vp.height());
-        }
-        for (double y = Math.floor(vp.minWorldY() / step) * step; y <= vp.maxWorldY(); y += step) {
-            double sy = snap(vp.toScreenY(y));
-            g.strokeLine(0, sy, vp.width(), sy);
-        }
-        g.setStroke(p.axis());
-        g.setLineWidth(1.2);
-        double ox = snap(vp.toScreenX(0));
-        double oy = snap(vp.toScreenY(0));
-        g.strokeLine(ox, 0, ox, vp.height());
-        g.strokeLine(0, oy, vp.width(), oy);
-    }
-
-    /** Grid spacing in world units: 1 normally, coarser when zoomed far out so the lines stay apart. */
-    private static double gridStep(Viewport vp) {
-        double step = 1;
-        while (step * vp.scale() < 12) {
-            step *= 2;
-        }
-        return step;
-    }
-
-    private void drawTransformedGrid(GraphicsContext g, Viewport vp, Theme.Palette p, Matrix2 m) {
-        Vec2 c1 = m.column1();
-        Vec2 c2 = m.column2();
-        g.setStroke(p.grid());
-        g.setLineWidth(1.3);
-        if (m.rank() == 2) {
-            // Pre-image of the visible rectangle: the grid lines x = k and y = k that can reach the screen.
-            Matrix2 inv = m.inverse();
-            double[] xs = new double[4];
-            double[] ys = new double[4];
-            double[][] corners = {{vp.minWorldX(), vp.minWorldY()}, {vp.maxWorldX(), vp.minWorldY()},
-                    {vp.minWorldX(), vp.maxWorldY()}, {vp.maxWorldX(), vp.maxWorldY()}};
-            for (int i = 0; i < 4; i++) {
-                Vec2 pre = inv.apply(corners[i][0], corners[i][1]);
-                xs[i] = pre.x();
-                ys[i] = pre.y();
-            }
-            double kx0 = Math.floor(min(xs));
-            double kx1 = Math.ceil(max(xs));
-            double ky0 = Math.floor(min(ys));
-            double ky1 = Math.ceil(max(ys));
-            double stride = Math.max(1, Math.ceil(Math.max(kx1 - kx0, ky1 - ky0) / 160));
-            for (double k = Math.floor(kx0 / stride) * stride; k <= kx1; k += stride) {
-                line(g, vp, c1.times(k).plus(c2.times(ky0)), c1.times(k).plus(c2.times(ky1)));
-            }
-            for (double k = Math.floor(ky0 / stride) * stride; k <= ky1; k += stride) {
-                line(g, vp, c2.times(k).plus(c1.times(kx0)), c2.times(k).plus(c1.times(kx1)));
-            }
-        } else if (m.rank() == 1) {
-            // Every grid line lands on the column space: draw that one line, thick.
-            Vec2 dir = c1.length() >= c2.length() ? c1.normalized() : c2.normalized();
-            double reach = Math.hypot(vp.width(), vp.height()) / vp.scale() + Math.hypot(vp.minWorldX(), vp.minWorldY())
-                    + Math.hypot(vp.maxWorldX(), vp.maxWorldY());
-            g.setStroke(p.image());
-            g.setLineWidth(3.5);
-            line(g, vp, dir.times(-reach), dir.times(reach));
-        } else {
-            g.setFill(p.image());
-            g.fillOval(vp.toScreenX(0) - 6, vp.toScreenY(0) - 6, 12, 12);
-        }
-    }
-
-    private void drawUnitSquare(GraphicsContext g, Viewport vp, Theme.Palette p, Matrix2 m) {
-        Vec2 c1 = m.column1();
-        Vec2 c2 = m.column2();
-        Vec2 far = c1.plus(c2);
-        double[] xs = {vp.toScreenX(0), vp.toScreenX(c1.x()), vp.toScreenX(far.x()), vp.toScreenX(c2.x())};
-        double[] ys = {vp.toScreenY(0), vp.toScreenY(c1.y()), vp.toScreenY(far.y()), vp.toScreenY(c2.y())};
-        g.setFill(m.det() < 0 ? p.areaNegative() : p.areaPositive());
-        g.fillPolygon(xs, ys, 4);
     }
 
     private void drawEigen(GraphicsContext g, Viewport vp, Theme.Palette p, Eigen2 e) {
         if (!e.real() || e.everyDirection()) {
             return;
         }
-        double reach = Math.hypot(vp.width(), vp.height()) / vp.scale()
-                + Math.hypot(Math.abs(vp.minWorldX()) + Math.abs(vp.maxWorldX()), 0)
-                + Math.abs(vp.minWorldY()) + Math.abs(vp.maxWorldY());
         g.setStroke(p.eigen());
         g.setLineWidth(2);
         g.setLineDashes(8, 6);
         List<Vec2> vectors = e.vectors();
         for (int i = 0; i < vectors.size(); i++) {
-            Vec2 dir = vectors.get(i);
-            line(g, vp, dir.times(-reach), dir.times(reach));
+            PlaneDrawing.lineThroughOrigin(g, vp, vectors.get(i));
         }
         g.setLineDashes();
         g.setFill(p.eigen());
@@ -522,19 +427,19 @@ public final class Transform2dView implements LabView {
         Vec2 av = m.apply(v);
         // v before the map: faint and dashed, with its handle.
         g.setLineDashes(5, 5);
-        drawArrow(g, vp, Vec2.ZERO, v, p.probe().deriveColor(0, 1, 1, 0.55), 1.6, null);
+        PlaneDrawing.arrow(g, vp, Vec2.ZERO, v, p.probe().deriveColor(0, 1, 1, 0.55), 1.6, null);
         g.setLineDashes();
         // A v built as x * i-hat + y * j-hat: two thin arrows, then the result.
         Vec2 xPart = m.column1().times(v.x());
-        drawArrow(g, vp, Vec2.ZERO, xPart, p.ihat().deriveColor(0, 1, 1, 0.7), 1.5, null);
-        drawArrow(g, vp, xPart, av, p.jhat().deriveColor(0, 1, 1, 0.7), 1.5, null);
-        drawArrow(g, vp, Vec2.ZERO, av, p.probe(), 3, "Av");
+        PlaneDrawing.arrow(g, vp, Vec2.ZERO, xPart, p.ihat().deriveColor(0, 1, 1, 0.7), 1.5, null);
+        PlaneDrawing.arrow(g, vp, xPart, av, p.jhat().deriveColor(0, 1, 1, 0.7), 1.5, null);
+        PlaneDrawing.arrow(g, vp, Vec2.ZERO, av, p.probe(), 3, "Av");
         g.setFill(p.probe());
         g.setFont(Fonts.regular(13));
         g.setTextBaseline(VPos.TOP);
         // Below-left of the tip, so it does not sit on the "Av" label when v and Av coincide.
         g.fillText("v", vp.toScreenX(v.x()) - 16, vp.toScreenY(v.y()) + 4);
-        drawHandle(g, vp, v, p.probe());
+        PlaneDrawing.handle(g, vp, v, p.probe());
     }
 
     private void drawCaption(GraphicsContext g, Viewport vp, Theme.Palette p, Matrix2 m) {
@@ -561,70 +466,6 @@ public final class Transform2dView implements LabView {
                 y += 19;
             }
         }
-    }
-
-    private static void drawArrow(GraphicsContext g, Viewport vp, Vec2 from, Vec2 to, Color color, double width,
-                                  String label) {
-        double x0 = vp.toScreenX(from.x());
-        double y0 = vp.toScreenY(from.y());
-        double x1 = vp.toScreenX(to.x());
-        double y1 = vp.toScreenY(to.y());
-        double len = Math.hypot(x1 - x0, y1 - y0);
-        g.setStroke(color);
-        g.setFill(color);
-        g.setLineWidth(width);
-        g.setLineCap(StrokeLineCap.ROUND);
-        if (len < 1) {
-            return;
-        }
-        double head = Math.min(14, len * 0.45) * (0.7 + width / 10);
-        double ux = (x1 - x0) / len;
-        double uy = (y1 - y0) / len;
-        g.strokeLine(x0, y0, x1 - ux * head * 0.8, y1 - uy * head * 0.8);
-        double bx = x1 - ux * head;
-        double by = y1 - uy * head;
-        double half = head * 0.45;
-        g.fillPolygon(new double[]{x1, bx - uy * half, bx + uy * half}, new double[]{y1, by + ux * half, by - ux * half},
-                3);
-        if (label != null) {
-            g.setFont(Fonts.bold(15));
-            g.setTextBaseline(VPos.CENTER);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(label, x1 + ux * 14 - uy * 12, y1 + uy * 14 + ux * 12);
-            g.setTextAlign(TextAlignment.LEFT);
-        }
-    }
-
-    private static void drawHandle(GraphicsContext g, Viewport vp, Vec2 at, Color color) {
-        double x = vp.toScreenX(at.x());
-        double y = vp.toScreenY(at.y());
-        g.setStroke(color);
-        g.setLineWidth(1.5);
-        g.strokeOval(x - 7, y - 7, 14, 14);
-    }
-
-    private static void line(GraphicsContext g, Viewport vp, Vec2 from, Vec2 to) {
-        g.strokeLine(vp.toScreenX(from.x()), vp.toScreenY(from.y()), vp.toScreenX(to.x()), vp.toScreenY(to.y()));
-    }
-
-    private static double snap(double px) {
-        return Math.floor(px) + 0.5;
-    }
-
-    private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            m = Math.min(m, x);
-        }
-        return m;
-    }
-
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            m = Math.max(m, x);
-        }
-        return m;
     }
 
     private static String subscript(int i) {
@@ -702,21 +543,17 @@ public final class Transform2dView implements LabView {
 
         private Grab hit(double x, double y) {
             Matrix2 m = model.displayedMatrix();
-            double r = HANDLE_RADIUS_PX / plot.viewport().scale();
-            if (near(m.column1(), x, y, r)) {
+            Viewport vp = plot.viewport();
+            if (PlaneDrawing.near(vp, m.column1(), x, y)) {
                 return Grab.IHAT;
             }
-            if (near(m.column2(), x, y, r)) {
+            if (PlaneDrawing.near(vp, m.column2(), x, y)) {
                 return Grab.JHAT;
             }
-            if (probeVisible && near(model.probe(), x, y, r)) {
+            if (probeVisible && PlaneDrawing.near(vp, model.probe(), x, y)) {
                 return Grab.PROBE;
             }
             return Grab.NONE;
-        }
-
-        private boolean near(Vec2 p, double x, double y, double r) {
-            return Math.hypot(p.x() - x, p.y() - y) <= r;
         }
     }
 }

@@ -44,8 +44,8 @@ public record CommandLine(Mode mode, Optional<Lang> lang, Optional<Theme.Mode> t
               --snapshot LESSON OUT.png    render a lesson page to a PNG and exit
                   [--size WxH]             page size in pixels (default 1280x800)
               --export LESSON OUT_DIR      write quantities.csv, one CSV per data series and snapshot.png
-                  [--set NAME=VALUE ...]   set lab parameters first
-                  [--steps N]              run the lab's step command N times first
+              --set NAME=VALUE ...         (with --export or --snapshot) set lab parameters first
+              --steps N                    (with --export or --snapshot) run the lab's step command N times
               --bench [OUT.txt]            measure update, frame and launch times (needs a display or Xvfb)
               --help                       show this help
             """;
@@ -158,8 +158,8 @@ public record CommandLine(Mode mode, Optional<Lang> lang, Optional<Theme.Mode> t
         if (sizeGiven && mode != Mode.SNAPSHOT) {
             throw new UsageException("--size only goes with --snapshot");
         }
-        if ((!sets.isEmpty() || stepsGiven) && mode != Mode.EXPORT) {
-            throw new UsageException("--set and --steps only go with --export");
+        if ((!sets.isEmpty() || stepsGiven) && mode != Mode.EXPORT && mode != Mode.SNAPSHOT) {
+            throw new UsageException("--set and --steps only go with --export or --snapshot");
         }
         return new CommandLine(mode, lang, theme, List.copyOf(folders), dataDir, checkDir, lesson, output, width,
                 height, sets, steps, benchOut);

@@ -87,6 +87,13 @@ public final class Tools {
                 if (lesson.isPresent()) {
                     window.showLesson(lesson.get());
                     window.page().ifPresent(LessonPage::exercises);
+                    LabModel model = window.page().orElseThrow().model();
+                    for (Map.Entry<String, Double> set : cl.sets().entrySet()) {
+                        model.setParameter(set.getKey(), set.getValue());
+                    }
+                    for (int i = 0; i < cl.steps(); i++) {
+                        model.step();
+                    }
                 } else {
                     window.showError(card.get());
                 }

@@ -84,4 +84,18 @@ class ToolsTest {
         assertEquals(900, image.getWidth());
         assertEquals(600, image.getHeight());
     }
+
+    @Test
+    void snapshotAppliesSetParametersAndRejectsBadOnes() throws Exception {
+        Tools.useHeadlessToolkit();
+        Path plain = dir.resolve("plain.png");
+        Path flipped = dir.resolve("flipped.png");
+        assertEquals(0, Tools.snapshot(CommandLine.parse("--snapshot", "linear-transformations", plain.toString())));
+        assertEquals(0, Tools.snapshot(CommandLine.parse("--snapshot", "linear-transformations", flipped.toString(),
+                "--set", "a=-2", "--set", "d=0.5")));
+        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(plain), Files.readAllBytes(flipped)),
+                "the set matrix changes the picture");
+        assertEquals(1, Tools.snapshot(CommandLine.parse("--snapshot", "linear-transformations",
+                dir.resolve("bad.png").toString(), "--set", "a=99")), "out of range is refused");
+    }
 }

@@ -34,6 +34,12 @@ public final class Bench {
     private static final int FRAMES = 400;
     private static final int LAUNCHES = 5;
 
+    /** Lesson and the parameter to move for each lab beyond transform2d (a lesson not installed is skipped). */
+    private static final String[][] OTHER_LABS = {
+            {"matrix-multiplication", "a"}, {"determinants", "a"}, {"linear-systems", "vx"},
+            {"rank-and-null-space", "a"}, {"eigenvectors", "vx"}, {"determinant-3d", "m11"},
+            {"gradient-descent-1d", "x0"}, {"gradient-descent-2d", "x0"}};
+
     private Bench() {
     }
 
@@ -54,6 +60,10 @@ public final class Bench {
             report.add(Tools.onFx(() -> measureUpdates(h)));
             report.add(Tools.onFx(() -> measureFrames(h)));
             report.add(measurePulses(h));
+            // Every other lab: a parameter moved each time, as a slider would move it.
+            for (String[] lab : OTHER_LABS) {
+                report.add(measureLab(h, lab[0], lab[1]));
+            }
             // Long runs, so that the lab is still moving for the whole measurement.
             report.add(measurePlay(h, "gradient-descent-2d", java.util.Map.of("preset", 2.0)));
             report.add(measurePlay(h, "linear-regression", java.util.Map.of("epochs", 10000.0, "lr", 0.005)));
@@ -128,6 +138,65 @@ public final class Bench {
     private static String measurePulses(Holder h) throws Exception {
         return measureFrames(h.scene(), i -> h.slider().setValue(2.5 * Math.sin(i * 0.2)),
                 "real frame while a slider moves every pulse (pulse start -> frame rendered)");
+    }
+
+    /**
+     * Opens a lesson and moves one lab parameter around its starting value: first timing the model update plus the
+     * draw calls of every plot canvas in the view, then the real frames with the parameter moved every pulse.
+     */
+    private static String measureLab(Holder h, String lessonId, String parameter) throws Exception {
+        double[] base = new double[1];
+        List<org.dlmathlab.ui.PlotCanvas> canvases = new ArrayList<>();
+        org.dlmathlab.labs.LabModel model = Tools.onFx(() -> {
+            if (h.window().context().library().find(lessonId).isEmpty()) {
+                return null;
+            }
+            h.window().showLesson(lessonId);
+            LessonPage page = h.window().page().orElseThrow();
+            h.scene().getRoot().applyCss();
+            h.scene().getRoot().layout();
+            collectCanvases(page.labView().node(), canvases);
+            base[0] = page.model().quantity(parameter);
+            return page.model();
+        });
+        if (model == null) {
+            return "(no lesson " + lessonId + ")";
+        }
+        java.util.function.IntConsumer move = i -> model.setParameter(parameter, base[0] + 0.5 * Math.sin(i * 0.37));
+        String updates = Tools.onFx(() -> {
+            long[] times = new long[UPDATES / 3];
+            for (int i = -100; i < times.length; i++) {
+                long t0 = System.nanoTime();
+                move.accept(i);
+                for (org.dlmathlab.ui.PlotCanvas canvas : canvases) {
+                    canvas.paintNow();
+                }
+                long t1 = System.nanoTime();
+                if (i >= 0) {
+                    times[i] = t1 - t0;
+                }
+            }
+            return line(lessonId + ": " + parameter + " change -> model update -> draw calls of its "
+                    + canvases.size() + " plot canvas(es)", times, "median < 2 ms, p99 < 5 ms");
+        });
+        String frames = measureFrames(h.scene(), move, lessonId + ": real frame while " + parameter
+                + " moves every pulse");
+        Tools.onFx(() -> {
+            model.reset();
+            return null;
+        });
+        return updates + "\n" + frames;
+    }
+
+    private static void collectCanvases(javafx.scene.Node node, List<org.dlmathlab.ui.PlotCanvas> out) {
+        if (node instanceof org.dlmathlab.ui.PlotCanvas) {
+            out.add((org.dlmathlab.ui.PlotCanvas) node);
+        }
+        if (node instanceof javafx.scene.Parent) {
+            for (javafx.scene.Node child : ((javafx.scene.Parent) node).getChildrenUnmodifiable()) {
+                collectCanvases(child, out);
+            }
+        }
     }
 
     /** Opens a lesson whose lab runs a process, plays it at full speed and times the real frames. */

@@ -1086,13 +1086,23 @@ public final class RegressionView implements LabView {
         }
     }
 
+    /** Whether the loss series holds only the placeholder point of a run that has not taken its first epoch. */
+    private boolean chartShowsStart;
+
     private void refreshChart() {
         double[] history = model.lossHistory();
-        boolean restart = model.runId() != chartRunId || history.length < chartPoints;
+        boolean restart = model.runId() != chartRunId || history.length < chartPoints
+                || (chartShowsStart && history.length > 0);
         if (restart) {
             lossChart.clear("loss");
             chartPoints = 0;
             chartRunId = model.runId();
+            chartShowsStart = false;
+        }
+        if (history.length == 0 && !chartShowsStart && Double.isFinite(model.loss())) {
+            // Before the first epoch: the starting loss as one point, so the axis is scaled to it and not to 0-1.
+            lossChart.add("loss", 0, model.loss());
+            chartShowsStart = true;
         }
         for (int i = chartPoints; i < history.length; i++) {
             lossChart.add("loss", i, history[i]);

@@ -1196,7 +1196,9 @@ public final class Gd2dView implements LabView {
         if (model.undefinedAtStart()) {
             warning = i18n.get("gd2d.legend.undefined");
         } else if (anyDiverged) {
-            warning = i18n.get("gd2d.legend.divergedExplain");
+            // On the saddle, running off is the right answer (f has no minimum), not a learning rate too large.
+            boolean saddle = model.quantity("preset") == Functions2.ALL.indexOf(Functions2.SADDLE);
+            warning = i18n.get(saddle ? "gd2d.legend.unboundedExplain" : "gd2d.legend.divergedExplain");
         }
         double row = 19;
         double boxW = Math.max(width(header, bold), 28 + nameW + 10 + valueW) + 16;

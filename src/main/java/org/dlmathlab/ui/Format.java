@@ -36,6 +36,23 @@ public final class Format {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
+    /**
+     * Always in scientific form with {@code digits} significant digits, e.g. 1×10⁻¹³ or 2.5×10³, for quantities that
+     * span many orders of magnitude (a step h, an error) where {@link #num} would round the tiny ones to 0.
+     */
+    public static String sci(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return num(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        String[] parts = String.format(java.util.Locale.ROOT, "%." + Math.max(0, digits - 1) + "e", v).split("e");
+        String mantissa = new BigDecimal(parts[0]).stripTrailingZeros().toPlainString().replace("-", "−");
+        int exponent = Integer.parseInt(parts[1]);
+        return exponent == 0 ? mantissa : mantissa + "×10" + superscript(exponent);
+    }
+
     private static String superscript(int n) {
         String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
         StringBuilder sb = new StringBuilder(n < 0 ? "⁻" : "");

@@ -38,6 +38,7 @@ import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.ControlGroups;
+import org.dlmathlab.ui.Curves;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.NumberInput;
 import org.dlmathlab.ui.PlayBar;
@@ -380,23 +381,7 @@ public final class Gd1dView implements LabView {
         // The curve, sampled once per pixel column; gaps where it is undefined.
         g.setStroke(p.grid().deriveColor(0, 1, 0.8, 1.6));
         g.setLineWidth(2.2);
-        g.beginPath();
-        boolean penDown = false;
-        for (int px = 0; px <= (int) vp.width(); px++) {
-            double y = f.value(vp.toWorldX(px));
-            double sy = vp.toScreenY(y);
-            if (!Double.isFinite(y) || Math.abs(sy) > 1e5) {
-                penDown = false;
-                continue;
-            }
-            if (penDown) {
-                g.lineTo(px, sy);
-            } else {
-                g.moveTo(px, sy);
-                penDown = true;
-            }
-        }
-        g.stroke();
+        Curves.plot(g, vp, f::value);
 
         // The path so far: the zig-zag of iterates on the curve.
         List<Double> history = model.descent().history();

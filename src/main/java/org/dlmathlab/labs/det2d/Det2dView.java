@@ -73,7 +73,7 @@ public final class Det2dView implements LabView {
     private final I18n i18n;
     private final Theme theme;
     private final ToDoubleFunction<String> numberParser;
-    private final PlotCanvas plot = new PlotCanvas(3.6);
+    private final PlotCanvas plot = new PlotCanvas(3.2);
     private final BorderPane root = new BorderPane();
     private final ControlGroups groups;
     private final Map<String, SliderField> entryFields = new LinkedHashMap<>();
@@ -510,11 +510,14 @@ public final class Det2dView implements LabView {
         g.strokePolygon(new double[]{vp.toScreenX(0), vp.toScreenX(u.x()), vp.toScreenX(w.x()), vp.toScreenX(v.x())},
                 new double[]{vp.toScreenY(0), vp.toScreenY(u.y()), vp.toScreenY(w.y()), vp.toScreenY(v.y())}, 4);
         g.setLineDashes();
-        g.setFill(colour);
-        g.setFont(Fonts.bold(13));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText("AB", vp.toScreenX(w.x()) + 6, vp.toScreenY(w.y()));
+        if (!ab.equals(model.matrix())) {
+            // With B = I the square is A's own, whose corner already carries the det label.
+            g.setFill(colour);
+            g.setFont(Fonts.bold(13));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("AB", vp.toScreenX(w.x()) + 6, vp.toScreenY(w.y()));
+        }
     }
 
     private void drawShape(GraphicsContext g, Viewport vp, Theme.Palette p, Matrix2 m) {
@@ -667,22 +670,31 @@ public final class Det2dView implements LabView {
             g.setFont(Fonts.regular(12));
             haloTextAt(g, p, p.text(), second, vp.toScreenX(centre.x()), vp.toScreenY(centre.y()) + 9);
         } else {
-            // Too small to hold the words: put them just past the far corner, away from the origin.
+            // Too small to hold the words: put them just past the far corner, away from the origin, kept on screen.
             Vec2 far = c1.plus(c2);
             double fx = vp.toScreenX(far.x());
             double fy = vp.toScreenY(far.y());
             double dx = fx - ox;
             double dy = fy - oy;
             double len = Math.max(1e-9, Math.hypot(dx, dy));
-            double x = fx + dx / len * 16;
-            double y = fy + dy / len * 16;
-            g.setTextAlign(dx >= 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            double width = Math.max(textWidth(first, Fonts.bold(13.5)), textWidth(second, Fonts.regular(12)));
+            // Left edge of the text block: beyond the corner on the side facing away from the origin.
+            double left = dx >= 0 ? fx + dx / len * 14 : fx + dx / len * 14 - width;
+            left = Math.max(6, Math.min(vp.width() - 6 - width, left));
+            double y = Math.max(24, Math.min(vp.height() - 40, fy + dy / len * 14));
+            g.setTextAlign(TextAlignment.LEFT);
             g.setFont(Fonts.bold(13.5));
-            haloTextAt(g, p, p.text(), first, x, y - 8);
+            haloTextAt(g, p, p.text(), first, left, y - 8);
             g.setFont(Fonts.regular(12));
-            haloTextAt(g, p, p.text(), second, x, y + 9);
+            haloTextAt(g, p, p.text(), second, left, y + 9);
         }
         g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static void haloText(GraphicsContext g, Theme.Palette p, Color colour, String text, Vec2 at, Viewport vp) {

@@ -9,9 +9,9 @@ import org.dlmathlab.math.linalg.Polygon2;
 public enum ShapePreset {
     NONE("none", Polygon2.EMPTY),
     /** Base 2, height 1.5: area 1.5. */
-    TRIANGLE("triangle", Polygon2.ofCoordinates(-3, 0.5, -1, 0.5, -2, 2)),
+    TRIANGLE("triangle", Polygon2.ofCoordinates(-2.5, 0.5, -0.5, 0.5, -1.5, 2)),
     /** A unit square with a roof of base 1 and height 0.5: area 1.25. */
-    HOUSE("house", Polygon2.ofCoordinates(-2.5, 0.5, -1.5, 0.5, -1.5, 1.5, -2, 2, -2.5, 1.5));
+    HOUSE("house", Polygon2.ofCoordinates(-2, 0.5, -1, 0.5, -1, 1.5, -1.5, 2, -2, 1.5));
 
     private final String key;
     private final Polygon2 polygon;

@@ -19,6 +19,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.gd2d.Gd2dLab());
         registry.register(new org.dlmathlab.labs.regression.RegressionLab());
         registry.register(new org.dlmathlab.labs.limit.LimitLab());
+        registry.register(new org.dlmathlab.labs.det2d.Det2dLab());
         return registry;
     }
 

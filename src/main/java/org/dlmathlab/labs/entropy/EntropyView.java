@@ -570,20 +570,25 @@ public final class EntropyView implements LabView {
 
         static Layout of(double w, double h, int k) {
             boolean compact = w < 520 || h < 440;
-            double left = compact ? 46 : 66;
             double right = 12;
-            double headerTop = 8;
-            double stackTop = headerTop + (compact ? 26 : 34) + 40 + 16;
-            double legendY = stackTop + 16 + 22;
-            double top = legendY + 22 + 32;
             double hintY = h - 8;
-            double gw = (w - left - right) / k;
-            boolean showTerms = h >= 480 && gw >= 34;
-            double termsY = hintY - 20 - (showTerms ? 36 : 0);
-            double labelsY = termsY;
-            double base = labelsY - 20;
+            // The two rows of terms need a left margin for their names; without them the axis labels need less.
+            boolean showTerms = h >= 480 && (w - 62 - right) / k >= 34;
+            double left = showTerms ? 62 : compact ? 40 : 56;
+            double headerTop = 8;
+            double big = compact ? 20 : 26;
+            // Header: the big read-out and up to two lines under it.
+            double stackTop = headerTop + big * 1.3 + 2 * 18 + 10;
+            // Stack: its title, the bar (16 px) and the bit ticks under it.
+            double legendY = stackTop + 64;
+            // Room above a full bar for its probability and surprise.
+            double top = legendY + 14 + 32;
+            // Bottom up: the hint line (16 px), the two rows of terms (17 px each), the outcome names (20 px).
+            double base = hintY - 16 - 4 - (showTerms ? 36 : 0) - 22;
+            double labelsY = base + 3;
+            double termsY = base + 22 + 9;
             return new Layout(w, h, k, compact, left, right, headerTop, stackTop, legendY, top, base, labelsY,
-                    termsY + 4, showTerms, hintY);
+                    termsY, showTerms, hintY);
         }
     }
 
@@ -821,11 +826,14 @@ public final class EntropyView implements LabView {
                 g.setFill(c);
                 g.fillText(Format.num(v, small ? 2 : 3), cx, y - 2, room);
                 g.setFont(surpriseFont);
-                boolean infinite = v <= 0;
-                boolean happens = p[i] > 0;
-                g.setFill(infinite && isQ && happens ? pal.warning() : muted(pal));
-                String s = infinite ? "∞" : Format.num(Entropy.surpriseBits(v), 2);
-                g.fillText(s, cx, y - 15, room);
+                if (v > 0) {
+                    g.setFill(muted(pal));
+                    g.fillText(Format.num(Entropy.surpriseBits(v), 2), cx, y - 15, room);
+                } else if (isQ && p[i] > 0) {
+                    // Only an impossible outcome that happens has a surprise worth showing: infinite.
+                    g.setFill(pal.warning());
+                    g.fillText("∞", cx, y - 15, room);
+                }
             }
             // The outcome's name under its pair of bars.
             g.setTextAlign(TextAlignment.CENTER);
@@ -838,17 +846,17 @@ public final class EntropyView implements LabView {
                 String withMark = i18n.get("entropy.bars.true", name);
                 name = textWidth(withMark, Fonts.bold(12)) < gw - 4 ? withMark : name;
             }
-            g.fillText(name, l.center(i), l.base() + 3, gw - 2);
+            g.fillText(name, l.center(i), l.labelsY(), gw - 2);
         }
     }
 
     /** Each outcome's share of H(P) and of H(P, Q): the two sums are the read-outs. */
     private void drawTerms(GraphicsContext g, Theme.Palette pal, Layout l, double[] p, double[] q) {
-        double y1 = l.termsY() + 18;
+        double y1 = l.termsY();
         double y2 = y1 + 17;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(Fonts.regular(l.compact() ? 9.5 : 11));
+        g.setFont(Fonts.regular(10.5));
         g.setFill(pColor(pal));
         g.fillText("−p·log₂p", l.left() - 4, y1, l.left() - 6);
         g.setFill(qColor(pal));

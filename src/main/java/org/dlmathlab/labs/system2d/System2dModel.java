@@ -39,14 +39,14 @@ public final class System2dModel implements LabModel {
             "rank", "solutions", "inv_a", "inv_b", "inv_c", "inv_d", "nullity", "null_x", "null_y", "col_x", "col_y",
             "nt", "nx", "ny", "residual");
     private static final Map<String, Double> LAB_DEFAULTS = Map.of(
-            "a", 2.0, "b", 1.0, "c", 1.0, "d", 1.0, "vx", 3.0, "vy", 2.0, "nt", 1.0);
+            "a", 1.0, "b", -1.0, "c", 1.0, "d", 1.0, "vx", 1.0, "vy", 3.0, "nt", 1.0);
 
-    private final DoubleProperty a = new SimpleDoubleProperty(this, "a", 2);
-    private final DoubleProperty b = new SimpleDoubleProperty(this, "b", 1);
+    private final DoubleProperty a = new SimpleDoubleProperty(this, "a", 1);
+    private final DoubleProperty b = new SimpleDoubleProperty(this, "b", -1);
     private final DoubleProperty c = new SimpleDoubleProperty(this, "c", 1);
     private final DoubleProperty d = new SimpleDoubleProperty(this, "d", 1);
-    private final DoubleProperty vx = new SimpleDoubleProperty(this, "vx", 3);
-    private final DoubleProperty vy = new SimpleDoubleProperty(this, "vy", 2);
+    private final DoubleProperty vx = new SimpleDoubleProperty(this, "vx", 1);
+    private final DoubleProperty vy = new SimpleDoubleProperty(this, "vy", 3);
     private final DoubleProperty nt = new SimpleDoubleProperty(this, "nt", 1);
     private final DoubleProperty phase = new SimpleDoubleProperty(this, "phase", IDLE);
 

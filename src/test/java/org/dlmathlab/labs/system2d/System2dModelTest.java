@@ -15,16 +15,16 @@ class System2dModelTest {
     @Test
     void theDefaultSystemHasOneSolutionAndAnInverse() {
         System2dModel m = new System2dModel();
-        // [[2, 1], [1, 1]] x = (3, 2): x = A^-1 v = [[1, -1], [-1, 2]] (3, 2) = (1, 1).
-        assertEquals(1, m.quantity("det"), 1e-15);
+        // [[1, -1], [1, 1]] x = (1, 3): x1 - x2 = 1, x1 + x2 = 3, so x = (2, 1); A^-1 = (1/2) [[1, 1], [-1, 1]].
+        assertEquals(2, m.quantity("det"), 1e-15);
         assertEquals(2, m.quantity("rank"));
         assertEquals(1, m.quantity("solutions"));
-        assertEquals(1, m.quantity("x1"), 1e-14);
+        assertEquals(2, m.quantity("x1"), 1e-14);
         assertEquals(1, m.quantity("x2"), 1e-14);
-        assertEquals(1, m.quantity("inv_a"), 1e-14);
-        assertEquals(-1, m.quantity("inv_b"), 1e-14);
-        assertEquals(-1, m.quantity("inv_c"), 1e-14);
-        assertEquals(2, m.quantity("inv_d"), 1e-14);
+        assertEquals(0.5, m.quantity("inv_a"), 1e-14);
+        assertEquals(0.5, m.quantity("inv_b"), 1e-14);
+        assertEquals(-0.5, m.quantity("inv_c"), 1e-14);
+        assertEquals(0.5, m.quantity("inv_d"), 1e-14);
         assertEquals(0, m.quantity("nullity"));
         assertTrue(Double.isNaN(m.quantity("null_x")), "no null direction at rank 2");
         assertTrue(Double.isNaN(m.quantity("col_y")));
@@ -129,7 +129,7 @@ class System2dModelTest {
         assertEquals(System2dModel.IDLE, m.phaseProperty().get());
         assertEquals(2, m.quantity("b"));
         assertEquals(1, m.quantity("vx"));
-        assertEquals(2, m.quantity("vy"), "the lab's own default where the lesson sets none");
+        assertEquals(3, m.quantity("vy"), "the lab's own default where the lesson sets none");
         assertEquals(1, m.quantity("nt"));
     }
 

@@ -641,7 +641,8 @@ public final class System2dView implements LabView {
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.75));
         g.setFont(Fonts.regular(11.5));
         g.setTextBaseline(VPos.BOTTOM);
-        String hint = i18n.get(vp.width() >= 700 ? "system2d.plane.hint" : "system2d.plane.hintShort");
+        String hint = i18n.get("system2d.plane." + (targetVisible ? "hint" : "hintNoTarget")
+                + (vp.width() >= 700 ? "" : "Short"));
         g.fillText(hint, 12, vp.height() - 8, width);
     }
 

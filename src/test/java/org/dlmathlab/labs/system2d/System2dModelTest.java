@@ -119,7 +119,7 @@ class System2dModelTest {
         m.setDefaults(Map.of("a", 1.0, "b", 2.0, "c", 0.5, "d", 1.0, "vx", 1.0));
         AtomicInteger fired = new AtomicInteger();
         m.changes().addListener(o -> fired.incrementAndGet());
-        m.setParameter("vy", 3);
+        m.setParameter("vy", 5);
         m.setParameter("vy", 4);
         m.setParameter("nt", -2);
         assertEquals(3, fired.get());

@@ -400,8 +400,8 @@ public final class System2dView implements LabView {
         readouts.get("det").setText(Format.num(m.det()));
         readouts.get("rank").setText(Integer.toString(sys.rank()));
         readouts.get("nullity").setText(Integer.toString(sys.nullity()));
-        readouts.get("colspace").setText(describe(sys.columnSpace(), "col"));
-        readouts.get("nullspace").setText(describe(sys.nullSpace(), "null"));
+        readouts.get("colspace").setText(describe(sys.columnSpace()));
+        readouts.get("nullspace").setText(describe(sys.nullSpace()));
 
         Optional<Vec2> n = model.nullPoint();
         readouts.get("nullspace.n").setText(n.map(System2dView::pair).orElse("—"));
@@ -426,7 +426,7 @@ public final class System2dView implements LabView {
         };
     }
 
-    private String describe(Subspaces2.Subspace s, String which) {
+    private String describe(Subspaces2.Subspace s) {
         return switch (s.dimension()) {
             case 2 -> i18n.get("system2d.space.plane");
             case 1 -> i18n.get("system2d.space.line", pair(s.direction()));
@@ -469,7 +469,8 @@ public final class System2dView implements LabView {
     /** C(A) shaded: a faint tint over the whole plane at rank 2, the thick image line at rank 1, a dot at rank 0. */
     private void drawColumnSpace(GraphicsContext g, Viewport vp, Theme.Palette p, LinearSystem2 sys, Matrix2 m) {
         if (sys.rank() == 2) {
-            g.setFill(p.image().deriveColor(0, 1, 1, 0.07));
+            // A faint tint: "everything is reachable"; dark backgrounds need a little more to show it.
+            g.setFill(p.image().deriveColor(0, 1, 1, theme.mode() == Theme.Mode.DARK ? 0.13 : 0.07));
             g.fillRect(0, 0, vp.width(), vp.height());
         }
         PlaneDrawing.transformedGrid(g, vp, p, m);
@@ -551,14 +552,6 @@ public final class System2dView implements LabView {
                 g.setLineDashes();
                 g.setFill(p.warning());
                 g.fillOval(vp.toScreenX(foot.x()) - 3.5, vp.toScreenY(foot.y()) - 3.5, 7, 7);
-                Vec2 mid = v.plus(foot).times(0.5);
-                g.setFont(Fonts.regular(13));
-                g.setTextBaseline(VPos.CENTER);
-                g.setTextAlign(TextAlignment.LEFT);
-                if (v.minus(foot).length() * vp.scale() > 30) {
-                    g.fillText(i18n.get("system2d.plane.gap", Format.num(sys.residual())), vp.toScreenX(mid.x()) + 8,
-                            vp.toScreenY(mid.y()));
-                }
             }
         }
         PlaneDrawing.arrow(g, vp, Vec2.ZERO, v, p.probe(), 3, null);
@@ -628,9 +621,13 @@ public final class System2dView implements LabView {
             line = playCaption(sys);
         } else if (targetVisible) {
             line = statusLabel.getText();
-            color = sys.kind() == LinearSystem2.Kind.NONE ? p.warning() : p.text();
+            if (sys.kind() == LinearSystem2.Kind.NONE) {
+                // How far v is from everything A can reach: the dotted segment on the plane.
+                line += "   (" + i18n.get("system2d.plane.gap", Format.num(sys.residual())) + ")";
+                color = p.warning();
+            }
         } else {
-            line = "";
+            line = "C(A): " + describe(sys.columnSpace()) + "   ·   N(A): " + describe(sys.nullSpace());
         }
         if (!line.isEmpty()) {
             g.setFont(Fonts.bold(14));

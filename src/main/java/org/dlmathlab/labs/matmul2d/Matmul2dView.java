@@ -75,7 +75,7 @@ public final class Matmul2dView implements LabView {
     private static final String STYLESHEET = "/org/dlmathlab/css/matmul2d.css";
     private static final Pattern MARK = Pattern.compile("\\[([ABC])]");
     private static final double SHAPE_CANVAS_WIDTH = 230;
-    private static final double SHAPE_CANVAS_HEIGHT = 96;
+    private static final double SHAPE_CANVAS_HEIGHT = 110;
 
     private final Matmul2dModel model;
     private final I18n i18n;
@@ -258,6 +258,10 @@ public final class Matmul2dView implements LabView {
         StackPane.setAlignment(caption.root, Pos.TOP_LEFT);
         StackPane.setMargin(caption.root, new Insets(8));
         card.setMinSize(100, 100);
+        // In a small plane the caption would hide the picture: keep only "AB = [matrix]" there.
+        javafx.beans.InvalidationListener compact = o -> caption.compact(card.getWidth() < 340 || card.getHeight() < 300);
+        card.widthProperty().addListener(compact);
+        card.heightProperty().addListener(compact);
         return card;
     }
 
@@ -269,20 +273,30 @@ public final class Matmul2dView implements LabView {
         final Label det = new Label();
         final Label stage = new Label();
 
+        final TextFlow productName = new TextFlow();
+
         Caption() {
             root.getStyleClass().add("matmul-caption");
             root.setMouseTransparent(true);
             root.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             titleFlow.getStyleClass().add("matmul-caption-title");
+            productName.getStyleClass().add("matmul-caption-title");
             det.getStyleClass().add("matmul-caption-det");
+            det.setMinWidth(Region.USE_PREF_SIZE);
             stage.getStyleClass().add("matmul-caption-stage");
-            HBox product = new HBox(6, new Label("="), matrix);
+            HBox product = new HBox(8, productName, matrix, det);
             product.setAlignment(Pos.CENTER_LEFT);
-            root.getChildren().addAll(titleFlow, product, det, stage);
+            root.getChildren().addAll(titleFlow, product, stage);
+        }
+
+        void compact(boolean small) {
+            titleFlow.setVisible(!small);
+            titleFlow.setManaged(!small);
         }
 
         void title(boolean ab) {
             titleFlow.getChildren().setAll(colored(i18n.get(ab ? "matmul2d.plane.ab" : "matmul2d.plane.ba")));
+            productName.getChildren().setAll(colored(ab ? "[A][B] =" : "[B][A] ="));
         }
 
         void show(Matrix2 product, String stageText) {
@@ -298,7 +312,7 @@ public final class Matmul2dView implements LabView {
             for (Node n : titleFlow.getChildren()) {
                 sb.append(((Text) n).getText());
             }
-            return sb + " = " + matrix.text() + "; " + det.getText();
+            return sb + ": " + matrix.text() + "; " + det.getText();
         }
     }
 
@@ -340,12 +354,13 @@ public final class Matmul2dView implements LabView {
         PlaneDrawing.transformedGrid(g, vp, p, shown);
         if (model.stageProperty().get() >= 1) {
             // Where the first map alone sent the basis: the second map starts from these.
+            Color ghost = firstColor.deriveColor(0, 1, 1, 0.85);
             g.setLineDashes(6, 5);
-            PlaneDrawing.arrow(g, vp, Vec2.ZERO, first.column1(), firstColor.deriveColor(0, 1, 1, 0.85), 1.8,
-                    firstName + "î");
-            PlaneDrawing.arrow(g, vp, Vec2.ZERO, first.column2(), firstColor.deriveColor(0, 1, 1, 0.85), 1.8,
-                    firstName + "ĵ");
+            PlaneDrawing.arrow(g, vp, Vec2.ZERO, first.column1(), ghost, 1.8, null);
+            PlaneDrawing.arrow(g, vp, Vec2.ZERO, first.column2(), ghost, 1.8, null);
             g.setLineDashes();
+            ghostLabel(g, vp, first.column1(), ghost, firstName + "î");
+            ghostLabel(g, vp, first.column2(), ghost, firstName + "ĵ");
         }
         PlaneDrawing.basis(g, vp, p, shown, false);
         if (shown.rank() < 2 && model.stageProperty().get() >= Matmul2dModel.STAGE_DONE) {
@@ -357,6 +372,29 @@ public final class Matmul2dView implements LabView {
                     vp.width() - 10, vp.height() - 8, Math.max(60, vp.width() - 20));
             g.setTextAlign(TextAlignment.LEFT);
         }
+    }
+
+    /**
+     * Labels a dashed arrow on the side opposite to where {@link PlaneDrawing#arrow} puts the solid arrows' labels,
+     * so that "Bĵ" and "ĵ" stay readable when the two arrows coincide.
+     */
+    private static void ghostLabel(GraphicsContext g, Viewport vp, Vec2 tip, Color color, String label) {
+        double x0 = vp.toScreenX(0);
+        double y0 = vp.toScreenY(0);
+        double x1 = vp.toScreenX(tip.x());
+        double y1 = vp.toScreenY(tip.y());
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        if (len < 1) {
+            return;
+        }
+        double ux = (x1 - x0) / len;
+        double uy = (y1 - y0) / len;
+        g.setFill(color);
+        g.setFont(Fonts.bold(13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(label, x1 + ux * 12 + uy * 16, y1 + uy * 12 - ux * 16);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 
     /**
@@ -410,7 +448,6 @@ public final class Matmul2dView implements LabView {
                             row == 1 ? "x" : "y"),
                     model.entry(name), -3, 3, v -> requireWithinLimit(shown, v), numberParser);
             field.setId("matmul-entry-" + name);
-            field.getStyleClass().add(col == 1 ? "ihat" : "jhat");
             entryFields.put(name, field);
             box.getChildren().add(field);
         }
@@ -495,7 +532,6 @@ public final class Matmul2dView implements LabView {
                             row == 1 ? "x" : "y"),
                     model.entry(name), -3, 3, v -> requireWithinLimit(shown, v), numberParser);
             field.setId("matmul-entry-" + name);
-            field.getStyleClass().add(col == 1 ? "ihat" : "jhat");
             entryFields.put(name, field);
             box.getChildren().add(field);
         }
@@ -749,8 +785,12 @@ public final class Matmul2dView implements LabView {
         int p = right.columns();
         double symbolW = 18;
         double labelH = 16;
-        double cell = Math.min(8, Math.min((w - 2 * symbolW - 6) / (n + p + p), (h - labelH - 2)
-                / Math.max(Math.max(m, n2), 1)));
+        double cell = Math.min(12, Math.min((w - 2 * symbolW - 6) / (n + p + p), (SHAPE_CANVAS_HEIGHT - labelH - 4)
+                / Math.max(m, n2)));
+        // As tall as the boxes need, so a small product leaves no gap under the picture.
+        shapeCanvas.setHeight(Math.ceil(cell * Math.max(m, n2) + labelH + 6));
+        h = shapeCanvas.getHeight();
+        g.clearRect(0, 0, w, h);
         double top = 2;
         double x = 2;
         x = box(g, x, top, m, n, cell, colorA(pal), pal, left.toString(), !ok ? 'c' : ' ');

@@ -605,6 +605,8 @@ public final class Matmul2dView implements LabView {
             if (!value.equals(factory.getValue())) {
                 factory.setValue(value.intValue());
             }
+            // A good size arrived (typed, arrows, reset): an earlier typing error no longer applies.
+            showShapeError(null, null);
         });
         spinners.put(name, spinner);
         return spinner;

@@ -22,6 +22,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.det2d.Det2dLab());
         registry.register(new org.dlmathlab.labs.entropy.EntropyLab());
         registry.register(new org.dlmathlab.labs.system2d.System2dLab());
+        registry.register(new org.dlmathlab.labs.matmul2d.Matmul2dLab());
         return registry;
     }
 

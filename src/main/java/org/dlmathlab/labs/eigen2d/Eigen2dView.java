@@ -398,6 +398,18 @@ public final class Eigen2dView implements LabView {
         return i18n.get("eigen2d.eigen.real", Format.num(e.lambda1()), Format.num(e.lambda2()));
     }
 
+    /** The eigenvalues in symbols only, short enough for the plane: "λ₁ = 3, λ₂ = 1", "λ = 1 (×2)", "λ = 1 ± 2i". */
+    static String compactEigenvalues(Eigen2 e) {
+        if (!e.real()) {
+            String im = Format.num(e.imaginary());
+            return "λ = " + Format.num(e.lambda1()) + " ± " + (im.equals("1") ? "" : im) + "i";
+        }
+        if (e.lambda1() == e.lambda2()) {
+            return "λ = " + Format.num(e.lambda1()) + " (×2)";
+        }
+        return "λ₁ = " + Format.num(e.lambda1()) + ", λ₂ = " + Format.num(e.lambda2());
+    }
+
     private String describeEigenvectors(Eigen2 e) {
         if (!e.real()) {
             return i18n.get("eigen2d.vectors.none");
@@ -434,7 +446,7 @@ public final class Eigen2dView implements LabView {
             return i18n.get("eigen2d.trail.caption.start");
         }
         String angle = Format.num(t.lastAngle(), 2);
-        return switch (t.behaviour()) {
+        String caption = switch (t.behaviour()) {
             case DOMINANT -> t.ratio() == 0
                     ? i18n.get("eigen2d.trail.caption.oneStep", Format.num(t.dominantLambda()))
                     : i18n.get("eigen2d.trail.caption.dominant", Format.num(t.dominantLambda()),
@@ -447,6 +459,11 @@ public final class Eigen2dView implements LabView {
                     Format.num(ComplexTurn.of(m).map(ComplexTurn::angleDeg).orElse(Double.NaN), 1));
             case ZERO -> i18n.get("eigen2d.trail.caption.zero");
         };
+        // The raw trail soon leaves the view: say how long the last point is.
+        if (!model.normaliseProperty().get() && t.behaviour() != PowerTrail.Behaviour.ZERO) {
+            caption += " " + i18n.get("eigen2d.trail.caption.length", Format.num(t.last().length()));
+        }
+        return caption;
     }
 
     private static double otherLambda(Matrix2 m, PowerTrail t) {
@@ -526,17 +543,23 @@ public final class Eigen2dView implements LabView {
         g.setFont(Fonts.bold(13));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
-        double reach = Math.min(3.6, 0.42 * Math.min(vp.width(), vp.height()) / vp.scale());
         for (int i = 0; i < vectors.size(); i++) {
             Vec2 dir = vectors.get(i);
             double lambda = i == 0 ? e.lambda1() : e.lambda2();
             String label = "λ" + (vectors.size() > 1 ? (i == 0 ? "₁" : "₂") : "") + " = " + Format.num(lambda);
-            Vec2 at = dir.times(reach);
-            // Label the end that lies further up the screen-right, away from the origin's clutter.
-            if (i == 1) {
-                at = at.times(-1);
-            }
-            tag(g, p, label, vp.toScreenX(at.x()) + 6, vp.toScreenY(at.y()) - 4, p.eigen());
+            // The second line is labelled on its other half, so two labels never meet near the origin.
+            Vec2 along = i == 1 ? dir.times(-1) : dir;
+            // Near where the line leaves the view, away from the arrows that crowd the origin.
+            double ox = vp.toScreenX(0);
+            double oy = vp.toScreenY(0);
+            double dx = along.x();
+            double dy = -along.y();
+            double tx = dx > 1e-9 ? (vp.width() - 90 - ox) / dx : dx < -1e-9 ? (20 - ox) / dx : Double.MAX_VALUE;
+            double ty = dy > 1e-9 ? (vp.height() - 70 - oy) / dy : dy < -1e-9 ? (90 - oy) / dy
+                    : Double.MAX_VALUE;
+            double t = Math.max(40, Math.min(tx, ty));
+            // Above the line, so the tag does not hide a handle that sits on it.
+            tag(g, p, label, ox + dx * t + 8, oy + dy * t - 12, p.eigen());
         }
     }
 
@@ -610,15 +633,15 @@ public final class Eigen2dView implements LabView {
         double y = 10;
         List<String> lines = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
-        lines.add(polynomial(m) + "    " + readouts.get("eigenvalues").getText());
+        // Short forms only: the plane may be narrow, and the full sentences sit in the read-outs beside it.
+        lines.add(polynomial(m) + "   ·   " + compactEigenvalues(m.eigen()) + ComplexTurn.of(m)
+                .map(t -> "   ·   " + i18n.get("eigen2d.plane.turn", t.counterClockwise() ? "↺" : "↻",
+                        Format.num(t.angleDeg(), 1), Format.num(t.scale())))
+                .orElse(""));
         colours.add(p.text());
         if (vectorVisible) {
             lines.add(stateLabel.getText());
             colours.add(s.onSpan() ? p.eigen() : p.text());
-        }
-        if (!turnLabel.getText().isEmpty()) {
-            lines.add(turnLabel.getText());
-            colours.add(p.text());
         }
         if (trail != null && trail.steps() > 0) {
             lines.add(trailCaption.getText());

@@ -457,7 +457,8 @@ public final class Eigen2dView implements LabView {
             case TIE -> i18n.get("eigen2d.trail.caption.tie", Format.num(Math.abs(m.eigen().lambda1())));
             case COMPLEX -> i18n.get("eigen2d.trail.caption.complex",
                     Format.num(ComplexTurn.of(m).map(ComplexTurn::angleDeg).orElse(Double.NaN), 1));
-            case ZERO -> i18n.get("eigen2d.trail.caption.zero");
+            case ZERO -> i18n.get(model.vector().length() == 0 ? "eigen2d.trail.caption.zeroStart"
+                    : "eigen2d.trail.caption.zero");
         };
         // The raw trail soon leaves the view: say how long the last point is.
         if (!model.normaliseProperty().get() && t.behaviour() != PowerTrail.Behaviour.ZERO) {
@@ -677,6 +678,10 @@ public final class Eigen2dView implements LabView {
         while (!rest.isEmpty() && width(rest, font) > maxWidth) {
             int cut = rest.length() - 1;
             while (cut > 1 && width(rest.substring(0, cut), font) > maxWidth) {
+                cut--;
+            }
+            // Chinese punctuation never starts a line: keep it with the character before it.
+            while (cut > 1 && "。，、：；）」』！？".indexOf(rest.charAt(cut)) >= 0) {
                 cut--;
             }
             int space = rest.lastIndexOf(' ', cut);

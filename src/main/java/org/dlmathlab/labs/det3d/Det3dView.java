@@ -76,8 +76,11 @@ public final class Det3dView implements LabView {
     /** The camera a page opens with: x towards the viewer on the left, y to the right, z up. */
     public static final double DEFAULT_YAW = Math.toRadians(32);
     public static final double DEFAULT_PITCH = Math.toRadians(22);
-    /** Half the side of the square of world units the view shows at first (the cube and the axes fit). */
-    public static final double DEFAULT_HALF_EXTENT = 2.9;
+    /**
+     * The screen rectangle (projected world units) the view shows at first: the axes and the presets' solids fit,
+     * with more room on the side where the positive octant appears.
+     */
+    private static final double[] DEFAULT_VIEW = {-2.8, 3.4, -2.6, 3.2};
 
     private static final double RADIANS_PER_PIXEL = 0.01;
     private static final double KEY_TURN = Math.toRadians(5);
@@ -99,7 +102,8 @@ public final class Det3dView implements LabView {
     private final I18n i18n;
     private final Theme theme;
     private final ToDoubleFunction<String> numberParser;
-    private final PlotCanvas plot = new PlotCanvas(DEFAULT_HALF_EXTENT);
+    private final PlotCanvas plot = new PlotCanvas(
+            new Viewport(DEFAULT_VIEW[0], DEFAULT_VIEW[1], DEFAULT_VIEW[2], DEFAULT_VIEW[3], true));
     private final BorderPane root = new BorderPane();
     private final ControlGroups groups;
     private final Map<String, SliderField> entryFields = new LinkedHashMap<>();
@@ -234,6 +238,28 @@ public final class Det3dView implements LabView {
 
     /** Zooms so the axes, the cube and the whole solid fit the canvas, keeping the angles. */
     public void fitView() {
+        double[] box = sceneBox();
+        double pad = 0.08 * Math.max(box[1] - box[0], box[3] - box[2]);
+        // Room at the top for the caption and at the bottom for the hint line.
+        plot.viewport().fit(box[0] - pad, box[1] + pad, box[2] - 2.5 * pad, box[3] + 2.5 * pad);
+        plot.requestRedraw();
+    }
+
+    /** Fits the view only if part of the solid or the axes would be off the canvas (after a preset, say). */
+    public void keepInSight() {
+        Viewport vp = plot.viewport();
+        if (vp.width() <= 0 || vp.height() <= 0) {
+            return;
+        }
+        double[] box = sceneBox();
+        if (box[0] < vp.minWorldX() || box[1] > vp.maxWorldX() || box[2] < vp.minWorldY()
+                || box[3] > vp.maxWorldY()) {
+            fitView();
+        }
+    }
+
+    /** The projected bounding box {minX, maxX, minY, maxY} of the axes, the unit cube and the solid. */
+    private double[] sceneBox() {
         Projection3 cam = camera();
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -251,10 +277,7 @@ public final class Det3dView implements LabView {
             minY = Math.min(minY, s.y());
             maxY = Math.max(maxY, s.y());
         }
-        double pad = 0.08 * Math.max(maxX - minX, maxY - minY);
-        // Room at the top for the caption and at the bottom for the hint line.
-        plot.viewport().fit(minX - pad, maxX + pad, minY - 2.5 * pad, maxY + 2.5 * pad);
-        plot.requestRedraw();
+        return new double[]{minX, maxX, minY, maxY};
     }
 
     // ---- controls -------------------------------------------------------------------------------------------------
@@ -383,6 +406,7 @@ public final class Det3dView implements LabView {
         model.setMatrix(preset == Preset.ROTATION
                 ? Matrix3.rotationZ(Math.toRadians(angleSlider.getValue()))
                 : preset.matrix());
+        keepInSight();
     }
 
     private Node animateGroup() {

@@ -12,8 +12,8 @@ public enum Preset {
     REFLECTION("reflection", Matrix3.scaling(1, 1, -1)),
     /** Third column = first + second: the cube is flattened onto a plane. */
     PLANE("plane", Matrix3.fromColumns(new Vec3(1, 0.5, 0), new Vec3(0, 1, 0.5), new Vec3(1, 1.5, 0.5))),
-    /** All three columns on one line: the cube becomes a segment. */
-    LINE("line", Matrix3.fromColumns(new Vec3(1, 0.5, 0.5), new Vec3(2, 1, 1), new Vec3(-1, -0.5, -0.5))),
+    /** All three columns on one line: the cube becomes a segment (the line is not along the default line of sight). */
+    LINE("line", Matrix3.fromColumns(new Vec3(1, -1, 0.5), new Vec3(0.5, -0.5, 0.25), new Vec3(-1, 1, -0.5))),
     ZERO("zero", Matrix3.ZERO);
 
     private final String key;

@@ -811,30 +811,31 @@ public final class Det3dView implements LabView {
 
     private void drawCaption(GraphicsContext g, Viewport vp, Theme.Palette p, Matrix3 m) {
         boolean morphing = model.morphProperty().get() < 1;
+        double maxWidth = Math.max(50, vp.width() - 24);
+        List<String> lines = new ArrayList<>();
+        lines.add("det = " + Format.num(m.det()) + "    "
+                + i18n.get("det3d.caption.volume", Format.num(Math.abs(m.det()))));
+        if (morphing) {
+            lines.add(i18n.get("det3d.caption.morph", Format.num(model.morphProperty().get(), 2)));
+        } else if (m.rank() < 3) {
+            lines.add(i18n.get("det3d.status.rank" + m.rank()));
+        } else if (m.det() < 0) {
+            lines.add(i18n.get("det3d.status.flipped"));
+        }
+        javafx.scene.text.Font font = Fonts.regular(14);
+        double width = 0;
+        for (String line : lines) {
+            width = Math.max(width, textWidth(line, font));
+        }
+        // A veil behind the caption keeps it readable when an axis or the solid passes underneath.
+        g.setFill(p.background().deriveColor(0, 1, 1, 0.82));
+        g.fillRoundRect(6, 6, Math.min(width, maxWidth) + 12, 19 * lines.size() + 8, 8, 8);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setFont(Fonts.regular(14));
-        g.setFill(p.text());
-        double maxWidth = Math.max(50, vp.width() - 24);
-        g.fillText("det = " + Format.num(m.det()) + "    " + i18n.get("det3d.caption.volume",
-                Format.num(Math.abs(m.det()))), 12, 10, maxWidth);
-        double y = 30;
-        if (morphing) {
-            g.setFill(p.axis());
-            g.fillText(i18n.get("det3d.caption.morph", Format.num(model.morphProperty().get(), 2)), 12, y, maxWidth);
-        } else {
-            List<String> status = new ArrayList<>();
-            int rank = m.rank();
-            if (rank < 3) {
-                status.add(i18n.get("det3d.status.rank" + rank));
-            } else if (m.det() < 0) {
-                status.add(i18n.get("det3d.status.flipped"));
-            }
-            g.setFill(p.warning());
-            for (String line : status) {
-                g.fillText(line, 12, y, maxWidth);
-                y += 19;
-            }
+        g.setFont(font);
+        for (int k = 0; k < lines.size(); k++) {
+            g.setFill(k == 0 ? p.text() : morphing ? p.axis() : p.warning());
+            g.fillText(lines.get(k), 12, 10 + 19 * k, maxWidth);
         }
         // A hint instead of a tooltip: a tooltip would pop up over the picture while the learner drags.
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.75));
@@ -842,6 +843,12 @@ public final class Det3dView implements LabView {
         g.setTextBaseline(VPos.BOTTOM);
         String hint = i18n.get(vp.width() >= 560 ? "det3d.plane.hint" : "det3d.plane.hintShort");
         g.fillText(hint, 12, vp.height() - 8, maxWidth);
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static void segment(GraphicsContext g, Viewport vp, Projection3 cam, Vec3 from, Vec3 to) {

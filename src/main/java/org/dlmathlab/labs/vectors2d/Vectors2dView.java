@@ -334,20 +334,30 @@ public final class Vectors2dView implements LabView {
 
     /** Typed text goes to the model only when it is a number within range; otherwise the cell says why. */
     public boolean commitCell(String name, TextField field, DoubleProperty property) {
+        double value;
         try {
-            double value = requireWithin(name, numberParser.applyAsDouble(field.getText()), Vectors2dModel.LIMIT);
-            field.getStyleClass().removeAll("field-error");
-            showMatrixError(null);
-            property.set(value);
-            field.setText(Format.editable(value));
-            return true;
+            value = numberParser.applyAsDouble(field.getText());
         } catch (IllegalArgumentException e) {
-            if (!field.getStyleClass().contains("field-error")) {
-                field.getStyleClass().add("field-error");
-            }
-            showMatrixError(name + ": " + e.getMessage());
-            return false;
+            return rejectCell(field, name + ": " + e.getMessage());
         }
+        try {
+            requireWithin(name, value, Vectors2dModel.LIMIT);
+        } catch (IllegalArgumentException e) {
+            return rejectCell(field, e.getMessage());
+        }
+        field.getStyleClass().removeAll("field-error");
+        showMatrixError(null);
+        property.set(value);
+        field.setText(Format.editable(value));
+        return true;
+    }
+
+    private boolean rejectCell(TextField field, String message) {
+        if (!field.getStyleClass().contains("field-error")) {
+            field.getStyleClass().add("field-error");
+        }
+        showMatrixError(message);
+        return false;
     }
 
     private void showMatrixError(String message) {

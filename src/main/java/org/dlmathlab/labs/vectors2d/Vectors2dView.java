@@ -489,6 +489,14 @@ public final class Vectors2dView implements LabView {
     }
 
     private String signText(Norms.AngleKind kind) {
+        // The two ends of the range read better by name than as an "acute" 0° or an "obtuse" 180°.
+        double cos = q("cos");
+        if (cos >= 1 - 1e-12) {
+            return i18n.get("vectors2d.sign.same");
+        }
+        if (cos <= -1 + 1e-12) {
+            return i18n.get("vectors2d.sign.opposite");
+        }
         return switch (kind) {
             case ACUTE -> i18n.get("vectors2d.sign.acute", Format.num(q("angle"), 1));
             case RIGHT -> i18n.get("vectors2d.sign.right");
@@ -884,13 +892,26 @@ public final class Vectors2dView implements LabView {
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.75));
         g.setFont(Fonts.regular(11.5));
         g.setTextBaseline(VPos.BOTTOM);
-        List<String> hint = wrapHint(vp.width() >= 360 ? i18n.get("vectors2d.plane.hint")
-                : i18n.get("vectors2d.plane.hintShort"), Fonts.regular(11.5), vp.width() - 24);
+        List<String> hint = wrapHint(vp.width() >= 360 ? keyHint() : i18n.get("vectors2d.plane.hintShort"),
+                Fonts.regular(11.5), vp.width() - 24);
         double hy = vp.height() - 8;
         for (int i = hint.size() - 1; i >= 0; i--) {
             g.fillText(hint.get(i), 12, hy, Math.max(50, vp.width() - 24));
             hy -= 15;
         }
+    }
+
+    /** The plane's key list, naming only the keys of the groups this lesson shows. */
+    private String keyHint() {
+        List<String> parts = new ArrayList<>(List.of(i18n.get("vectors2d.plane.key.drag"),
+                i18n.get("vectors2d.plane.key.arrows")));
+        for (String group : List.of("dot", "norms", "triangle", "neuron")) {
+            if (shows(group)) {
+                parts.add(i18n.get("vectors2d.plane.key." + group));
+            }
+        }
+        parts.add(i18n.get("vectors2d.plane.key.view"));
+        return String.join(" · ", parts);
     }
 
     /** Breaks the hint at its " · " separators into lines that fit the width (the key list is long). */

@@ -18,6 +18,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.gd1d.Gd1dLab());
         registry.register(new org.dlmathlab.labs.gd2d.Gd2dLab());
         registry.register(new org.dlmathlab.labs.regression.RegressionLab());
+        registry.register(new org.dlmathlab.labs.tensors.TensorsLab());
         return registry;
     }
 

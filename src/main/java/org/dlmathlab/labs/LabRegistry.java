@@ -19,6 +19,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.gd2d.Gd2dLab());
         registry.register(new org.dlmathlab.labs.regression.RegressionLab());
         registry.register(new org.dlmathlab.labs.tensors.TensorsLab());
+        registry.register(new org.dlmathlab.labs.dataprep.DataprepLab());
         return registry;
     }
 

@@ -299,6 +299,7 @@ public final class TensorsView implements LabView {
             axisRow.getChildren().add(b);
         }
         CheckBox keep = new CheckBox();
+        keep.setMnemonicParsing(false);
         keep.textProperty().bind(i18n.bind("tensors.keepdims"));
         keep.setTooltip(Tips.of(i18n, "tensors.keepdims.tooltip"));
         keep.setId("tensors-keepdims");
@@ -406,6 +407,7 @@ public final class TensorsView implements LabView {
     private ToggleButton choice(ToggleGroup tg, IntegerProperty property, int value, String textKey, String tipKey,
                                 String id) {
         ToggleButton b = new ToggleButton();
+        b.setMnemonicParsing(false);
         b.textProperty().bind(i18n.bind(textKey));
         b.setTooltip(Tips.of(i18n, tipKey));
         b.setToggleGroup(tg);
@@ -456,6 +458,7 @@ public final class TensorsView implements LabView {
 
     private Button button(String textKey, String tipKey, String id, Runnable action) {
         Button b = new Button();
+        b.setMnemonicParsing(false);
         b.textProperty().bind(i18n.bind(textKey));
         b.setTooltip(Tips.of(i18n, tipKey));
         b.setId(id);

@@ -790,6 +790,7 @@ public final class TensorsView implements LabView {
         double h = vp.height();
         g.setFill(p.background());
         g.fillRect(0, 0, w, h);
+        contentBottom = 0;
         blockA = null;
         blockB = null;
         blockResult = null;
@@ -805,7 +806,9 @@ public final class TensorsView implements LabView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         String hint = i18n.get(w >= 760 ? "tensors.plane.hint" : "tensors.plane.hintShort");
-        g.fillText(hint, 12, h - 8, Math.max(50, w - 24));
+        if (contentBottom < h - 26) {
+            g.fillText(hint, 12, h - 8, Math.max(50, w - 24));
+        }
     }
 
     // -- reduce --
@@ -868,7 +871,7 @@ public final class TensorsView implements LabView {
             g.setFont(Fonts.bold(14));
             g.setTextBaseline(VPos.TOP);
             g.setTextAlign(TextAlignment.LEFT);
-            wrapText(g, i18n.get("tensors.error.axis", model.axisProperty().get(), sa.length), vertical ? MARGIN
+            wrap(g, i18n.get("tensors.error.axis", model.axisProperty().get(), sa.length), vertical ? MARGIN
                     : rx, vertical ? ry : ay, vertical ? w - 2 * MARGIN : Math.max(120, w - rx - MARGIN), 19);
             return;
         }
@@ -884,10 +887,10 @@ public final class TensorsView implements LabView {
         double textY = Math.max(blockA.bottom(), blockResult.bottom()) + 30;
         if (working != null) {
             g.setFill(p.text());
-            g.fillText(working, MARGIN, Math.min(textY, h - 46), w - 2 * MARGIN);
+            wrap(g, working, MARGIN, textY, w - 2 * MARGIN, 18);
         } else {
             g.setFill(p.axis());
-            g.fillText(i18n.get("tensors.reduce.hover"), MARGIN, Math.min(textY, h - 46), w - 2 * MARGIN);
+            wrap(g, i18n.get("tensors.reduce.hover"), MARGIN, textY, w - 2 * MARGIN, 18);
         }
     }
 
@@ -1039,8 +1042,8 @@ public final class TensorsView implements LabView {
         if (ok) {
             // B drawn at the result's shape: its own cells solid, the stretched copies faint.
             CellBlock stretched = new CellBlock(sr, bx, y, s);
-            String caption = "B  " + NdArray.shapeText(sb) + (java.util.Arrays.equals(sb, sr) ? ""
-                    : " → " + NdArray.shapeText(sr));
+            // B's own shape; where it is stretched to is in the title and the note below.
+            String caption = "B  " + NdArray.shapeText(sb);
             drawBlock(g, p, stretched, "B", caption, pos -> {
                 boolean original = Broadcast.isOriginal(sr, sb, pos);
                 int src = Broadcast.sourcePosition(sr, sb, pos);
@@ -1070,7 +1073,7 @@ public final class TensorsView implements LabView {
             g.setFill(p.axis());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            bottom = wrapText(g, i18n.get("tensors.broadcast.stretched", NdArray.shapeText(sb),
+            bottom = wrap(g, i18n.get("tensors.broadcast.stretched", NdArray.shapeText(sb),
                     NdArray.shapeText(sr)), MARGIN, bottom, w - 2 * MARGIN, 17);
         } else {
             blockB = new CellBlock(sb, bx, y, s);
@@ -1138,9 +1141,9 @@ public final class TensorsView implements LabView {
             note = clashText(r);
         }
         if (w - noteX > 240) {
-            wrapText(g, note, noteX, rowY, w - noteX - MARGIN, 17);
+            wrap(g, note, noteX, rowY, w - noteX - MARGIN, 17);
         } else {
-            wrapText(g, note, x, rowY + 3 * 19 + 6, w - x - MARGIN, 17);
+            wrap(g, note, x, rowY + 3 * 19 + 6, w - x - MARGIN, 17);
         }
     }
 
@@ -1250,8 +1253,11 @@ public final class TensorsView implements LabView {
         g.setFill(hoverHad || hoverMat ? p.text() : p.axis());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        wrapText(g, line, MARGIN, bottom + 8, w - 2 * MARGIN, 18);
+        wrap(g, line, MARGIN, bottom + 8, w - 2 * MARGIN, 18);
     }
+
+    /** The lowest y drawn in this frame, so the hint line is left out rather than drawn over content. */
+    private double contentBottom;
 
     /** Remembered from the last frame so hovering can tell which product block the mouse is over. */
     private CellBlock blockHadamardPrev;
@@ -1267,7 +1273,7 @@ public final class TensorsView implements LabView {
         g.setFont(Fonts.regular(13));
         g.setFill(p.warning());
         g.setTextBaseline(VPos.TOP);
-        return wrapText(g, reason, x, y, Math.max(120, width), 17);
+        return wrap(g, reason, x, y, Math.max(120, width), 17);
     }
 
     // -- shared drawing --
@@ -1336,6 +1342,7 @@ public final class TensorsView implements LabView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String caption = captionText != null ? captionText : name + "  " + NdArray.shapeText(shape);
+        contentBottom = Math.max(contentBottom, block.bottom() + 22);
         g.fillText(caption, block.x(), block.bottom() + 6, Math.max(block.width() + 60, 80));
     }
 
@@ -1373,6 +1380,12 @@ public final class TensorsView implements LabView {
                 new double[]{y1, y1 - len * Math.sin(angle - 0.4), y1 - len * Math.sin(angle + 0.4)}, 3);
     }
 
+    private double wrap(GraphicsContext g, String text, double x, double y, double width, double lineH) {
+        double bottom = wrapText(g, text, x, y, width, lineH);
+        contentBottom = Math.max(contentBottom, bottom);
+        return bottom;
+    }
+
     /** Draws text wrapped at spaces (and between CJK characters) within a width. */
     private static double wrapText(GraphicsContext g, String text, double x, double y, double width, double lineH) {
         Font font = g.getFont();
@@ -1401,7 +1414,12 @@ public final class TensorsView implements LabView {
     private static int nextBreak(String s, int from) {
         int i = from;
         if (i < s.length() && Character.UnicodeScript.of(s.codePointAt(i)) == Character.UnicodeScript.HAN) {
-            return i + 1;
+            int j = i + 1;
+            // Closing punctuation never starts a line.
+            while (j < s.length() && "，。：；！？）、”’》".indexOf(s.charAt(j)) >= 0) {
+                j++;
+            }
+            return j;
         }
         while (i < s.length() && s.charAt(i) == ' ') {
             i++;

@@ -26,6 +26,8 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.eigen2d.Eigen2dLab());
         registry.register(new org.dlmathlab.labs.det3d.Det3dLab());
         registry.register(new org.dlmathlab.labs.vectors2d.Vectors2dLab());
+        registry.register(new org.dlmathlab.labs.tensors.TensorsLab());
+        registry.register(new org.dlmathlab.labs.dataprep.DataprepLab());
         return registry;
     }
 

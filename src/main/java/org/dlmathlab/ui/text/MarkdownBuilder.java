@@ -229,9 +229,11 @@ final class MarkdownBuilder {
         private void displayMath(MathScanner.Found f, Style style) {
             endFlow();
             try {
-                MathRenderer.Rendered r = MathRenderer.renderInline(f.latex(), style.size() * MATH_SCALE, textColor,
-                        true);
-                blocks.add(new MathNode(r, f.latex(), true));
+                double size = style.size() * MATH_SCALE;
+                MathRenderer.Rendered r = MathRenderer.renderInline(f.latex(), size, textColor, true);
+                Color color = textColor;
+                blocks.add(new MathNode(r, f.latex(), true,
+                        scale -> MathRenderer.renderInline(f.latex(), size * scale, color, true)));
             } catch (MathException e) {
                 TextFlow line = new TextFlow(errorText(f, style, e));
                 line.getStyleClass().add(blockClass);

@@ -11,16 +11,28 @@ import javafx.scene.layout.Region;
  * and are as wide as their TeX box: the image's transparent side margins hang over
  * the neighbouring text so that "$x$," has no gap before the comma.
  * Display formulas centre themselves and shrink to fit a narrow view rather than
- * overflow it.
+ * overflow it: typeset again at the smaller size (in 5% steps, cached), because scaling
+ * the image down would drop thin strokes such as minus signs and fraction bars.
  */
 final class MathNode extends Region {
 
     private final MathRenderer.Rendered rendered;
     private final boolean display;
     private final ImageView view;
+    private final java.util.function.DoubleFunction<MathRenderer.Rendered> smaller;
+    private double shownStep = 1;
 
     MathNode(MathRenderer.Rendered rendered, String latex, boolean display) {
+        this(rendered, latex, display, null);
+    }
+
+    /**
+     * @param smaller for display formulas: typesets the formula at a fraction of its size (null: scale the image)
+     */
+    MathNode(MathRenderer.Rendered rendered, String latex, boolean display,
+             java.util.function.DoubleFunction<MathRenderer.Rendered> smaller) {
         this.rendered = rendered;
+        this.smaller = smaller;
         this.display = display;
         this.view = new ImageView(rendered.image());
         view.setSmooth(true);
@@ -81,6 +93,20 @@ final class MathNode extends Region {
         double scale = shownScale(getWidth());
         double w = rendered.width() * scale;
         double h = rendered.height() * scale;
+        if (smaller != null) {
+            // The largest 5% step that fits; the little that is left over is scaled, which keeps strokes.
+            double step = scale >= 0.999 ? 1 : Math.max(0.25, Math.floor(scale * 20) / 20);
+            if (step != shownStep) {
+                shownStep = step;
+                view.setImage(step == 1 ? rendered.image() : smaller.apply(step).image());
+            }
+            if (step != 1) {
+                MathRenderer.Rendered r = smaller.apply(step);
+                double fit = Math.min(1, w / r.width());
+                w = r.width() * fit;
+                h = r.height() * fit;
+            }
+        }
         view.setFitWidth(w);
         view.setFitHeight(h);
         double inner = getWidth() - snappedLeftInset() - snappedRightInset();

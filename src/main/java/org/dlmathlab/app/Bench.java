@@ -36,9 +36,10 @@ public final class Bench {
 
     /** Lesson and the parameter to move for each lab beyond transform2d (a lesson not installed is skipped). */
     private static final String[][] OTHER_LABS = {
-            {"matrix-multiplication", "a"}, {"determinants", "a"}, {"linear-systems", "vx"},
-            {"rank-and-null-space", "a"}, {"eigenvectors", "vx"}, {"determinant-3d", "m11"},
-            {"gradient-descent-1d", "x0"}, {"gradient-descent-2d", "x0"}};
+            {"dot-product-and-norms", "ux"}, {"tensors-and-axes", "a00"}, {"matrix-multiplication", "a"},
+            {"determinants", "a"}, {"determinant-3d", "m11"}, {"linear-systems", "vx"},
+            {"rank-and-null-space", "a"}, {"eigenvectors", "vx"}, {"derivative-as-limit", "x"},
+            {"entropy-and-cross-entropy", "p1"}, {"gradient-descent-1d", "x0"}, {"gradient-descent-2d", "x0"}};
 
     private Bench() {
     }
@@ -157,13 +158,15 @@ public final class Bench {
             h.scene().getRoot().applyCss();
             h.scene().getRoot().layout();
             collectCanvases(page.labView().node(), canvases);
-            base[0] = page.model().quantity(parameter);
+            base[0] = page.model().quantityNames().contains(parameter) ? page.model().quantity(parameter) : 0;
             return page.model();
         });
         if (model == null) {
             return "(no lesson " + lessonId + ")";
         }
-        java.util.function.IntConsumer move = i -> model.setParameter(parameter, base[0] + 0.5 * Math.sin(i * 0.37));
+        // Upwards from the start only, so that weights and counts that must stay >= 0 are never refused.
+        java.util.function.IntConsumer move = i -> model.setParameter(parameter,
+                base[0] + 0.25 * (1 + Math.sin(i * 0.37)));
         String updates = Tools.onFx(() -> {
             long[] times = new long[UPDATES / 3];
             for (int i = -100; i < times.length; i++) {

@@ -20,6 +20,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.regression.RegressionLab());
         registry.register(new org.dlmathlab.labs.limit.LimitLab());
         registry.register(new org.dlmathlab.labs.det2d.Det2dLab());
+        registry.register(new org.dlmathlab.labs.chain.ChainLab());
         return registry;
     }
 

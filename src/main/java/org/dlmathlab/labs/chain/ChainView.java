@@ -87,7 +87,7 @@ public final class ChainView implements LabView {
 
     // Animation state: how many link outputs the forward pass has shown, how many adjoints (from z back) the
     // backward pass has shown, and whether a backward pass follows the forward one.
-    private boolean animating;
+    private volatile boolean animating;
     private boolean backwardQueued;
     private boolean backwardPhase;
     private int animForward;

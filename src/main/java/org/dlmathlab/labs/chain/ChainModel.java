@@ -15,16 +15,22 @@ import org.dlmathlab.math.calculus.ChainAdjoints;
  * A chain of one-input links x -> u1 -> ... -> z that the learner builds from pieces, with its forward values, the
  * local derivative on each edge, the backward products dz/du_i and dz/dx checked against a central difference.
  *
- * <p>Parameters, applied by {@link #reset()} in this order: {@code preset} (0 the notes' 2x then square, 1 sigmoid(w x
- * + b), 2 (3x + 1)^2, 3 tanh of a square, 4 five sigmoids in a row), {@code kind1..kind6} (1 ×k, 2 +k, 3 square, 4
- * cube, 5 sigma, 6 tanh, 7 exp, 8 sin, 9 ReLU; setting kind_i replaces link i, or appends it when i is one past the
- * end), {@code links} (keeps the first n links), {@code k1..k6} (the factor or addend of a ×k or +k link, in
- * [-10, 10]; other links have none), {@code x} in [-5, 5] and {@code reveal} (0 nothing computed yet, 1 forward pass
- * shown, 2 backward pass shown too).
+ * <p>Parameters: {@code preset} (0 the notes' 2x then square, 1 sigmoid(w x + b), 2 (3x + 1)^2, 3 tanh of a square,
+ * 4 five sigmoids in a row), {@code kind1..kind6} (1 ×k, 2 +k, 3 square, 4 cube, 5 sigma, 6 tanh, 7 exp, 8 sin,
+ * 9 ReLU), {@code links} (keep the first n links), {@code k1..k6} (the factor or addend of a ×k or +k link, in
+ * [-10, 10]), {@code x} in [-5, 5] and {@code reveal} (0 nothing computed yet, 1 forward pass shown, 2 backward too).
  *
- * <p>Quantities: {@code x z dzdx numeric error links preset reveal}, then per link i = 1..6 {@code u_i} (its value),
- * {@code local_i} (g_i'(u_{i-1})), {@code dzdu_i} (dz/du_i), {@code k_i} and {@code kind_i}; NaN beyond the chain
- * (and k_i is NaN for links without a parameter). An empty chain is z = x with dz/dx = 1.
+ * <p>Lesson files apply parameters in no fixed order, so they must mean the same in any order. {@code preset} sets
+ * the base chain; {@code kind_i}, {@code links} and {@code k_i} are overrides laid on top of whatever base is in use,
+ * always in the same order: kinds by index (kind_i replaces link i, or appends it when i is one past the end), then
+ * the length, then the k values. An override that does not fit the chain (k_i on a link without k, kind_i beyond one
+ * past the end) waits, unused, until it fits. Overrides last until {@link #reset()}, a preset chosen in the lab
+ * ({@link #choosePreset}) or an edit in the lab, which takes the chain as it stands as the new base.
+ *
+ * <p>Quantities: {@code x z dzdx numeric error links preset reveal}, then per link i = 1..6 {@code u_i} (its value;
+ * u_n is z), {@code local_i} (g_i'(u_{i-1})), {@code dzdu_i} (dz/du_i), {@code k_i} and {@code kind_i}; NaN beyond
+ * the chain (and k_i is NaN for links without a parameter). {@code preset} is -1 once the pieces differ from the
+ * preset's (changing k keeps it). An empty chain is z = x with dz/dx = 1.
  */
 public final class ChainModel implements LabModel {
 
@@ -94,9 +100,15 @@ public final class ChainModel implements LabModel {
     private static final Map<String, Double> LAB_DEFAULTS = Map.of("preset", 0.0, "x", 1.0, "reveal", 0.0);
 
     private final ChangeSignal changes = new ChangeSignal();
+    /** The base chain: a preset's links, or the learner's own once edited in the lab. */
+    private final List<Chain.Link> base = new ArrayList<>();
+    /** The effective chain: the base with the parameter overrides applied. */
     private final List<Chain.Link> links = new ArrayList<>();
+    private final int[] kindOverride = new int[MAX_LINKS + 1];
+    private final double[] kOverride = new double[MAX_LINKS + 1];
+    private int linksOverride = -1;
     private Map<String, Double> defaults = new HashMap<>(LAB_DEFAULTS);
-    private int preset;
+    private int basePreset;
     private double x = 1;
     private int reveal;
     // The pass at the current x, recomputed on every change (cheap: at most six links).
@@ -106,8 +118,9 @@ public final class ChainModel implements LabModel {
     private double numeric;
 
     public ChainModel() {
-        links.addAll(Preset.NOTES.links());
-        recompute();
+        clearOverrides();
+        base.addAll(Preset.NOTES.links());
+        rebuild();
     }
 
     @Override
@@ -130,9 +143,21 @@ public final class ChainModel implements LabModel {
         return x;
     }
 
-    /** The preset in use, or -1 once the learner changed the chain's pieces. */
+    /** The preset in use, or -1 once the chain's pieces differ from it (its k values may differ). */
     public int preset() {
-        return preset;
+        if (basePreset < 0) {
+            return -1;
+        }
+        List<Chain.Link> p = Preset.values()[basePreset].links();
+        if (p.size() != links.size()) {
+            return -1;
+        }
+        for (int i = 0; i < p.size(); i++) {
+            if (p.get(i).kind() != links.get(i).kind()) {
+                return -1;
+            }
+        }
+        return basePreset;
     }
 
     public int reveal() {
@@ -198,8 +223,8 @@ public final class ChainModel implements LabModel {
         if (links.size() >= MAX_LINKS) {
             return false;
         }
-        links.add(link(kind, defaultK(kind)));
-        preset = -1;
+        bake();
+        base.add(link(kind, defaultK(kind)));
         changed();
         return true;
     }
@@ -209,8 +234,8 @@ public final class ChainModel implements LabModel {
         if (index < 0 || index >= links.size()) {
             return;
         }
-        links.remove(index);
-        preset = -1;
+        bake();
+        base.remove(index);
         changed();
     }
 
@@ -223,9 +248,40 @@ public final class ChainModel implements LabModel {
         if (links.isEmpty()) {
             return;
         }
-        links.clear();
-        preset = -1;
+        bake();
+        base.clear();
         changed();
+    }
+
+    /** A preset picked in the lab: its pieces with their own k values, no overrides. */
+    public void choosePreset(int index) {
+        setParameter("preset", index);
+        clearOverrides();
+        changed();
+    }
+
+    /** Sets k of link i (0-based) from the lab; out-of-range values and links without k throw with a message. */
+    public void setLinkK(int index, double value) {
+        if (index < 0 || index >= links.size() || !hasK(links.get(index).kind())) {
+            throw new IllegalArgumentException("link " + (index + 1) + " has no parameter k");
+        }
+        double k = Parameters.requireInRange("k" + (index + 1), value, -K_LIMIT, K_LIMIT);
+        bake();
+        base.set(index, link(base.get(index).kind(), k));
+        changed();
+    }
+
+    /** An edit in the lab: the chain as it stands becomes the base, and the overrides are used up. */
+    private void bake() {
+        base.clear();
+        base.addAll(links);
+        clearOverrides();
+    }
+
+    private void clearOverrides() {
+        java.util.Arrays.fill(kindOverride, 0);
+        java.util.Arrays.fill(kOverride, Double.NaN);
+        linksOverride = -1;
     }
 
     /** Moves x, clamped to [-5, 5] (drags and arrow keys use this). */
@@ -249,28 +305,18 @@ public final class ChainModel implements LabModel {
         switch (name) {
             case "preset" -> {
                 int index = whole(name, value, 0, Preset.values().length - 1);
-                links.clear();
-                links.addAll(Preset.values()[index].links());
-                preset = index;
+                base.clear();
+                base.addAll(Preset.values()[index].links());
+                basePreset = index;
             }
-            case "links" -> {
-                int n = whole(name, value, 0, MAX_LINKS);
-                if (n > links.size()) {
-                    throw new IllegalArgumentException("links can only shorten the chain: it has " + links.size()
-                            + " links, not " + n + " (add pieces with kind" + (links.size() + 1) + ")");
-                }
-                if (n < links.size()) {
-                    links.subList(n, links.size()).clear();
-                    preset = -1;
-                }
-            }
+            case "links" -> linksOverride = whole(name, value, 0, MAX_LINKS);
             case "x" -> x = Parameters.requireInRange(name, value, -X_LIMIT, X_LIMIT);
             case "reveal" -> reveal = whole(name, value, 0, 2);
             default -> {
                 if (name.startsWith("kind") && index(name, "kind") > 0) {
-                    setKind(index(name, "kind"), whole(name, value, 1, KINDS.size()));
+                    kindOverride[index(name, "kind")] = whole(name, value, 1, KINDS.size());
                 } else if (name.startsWith("k") && index(name, "k") > 0) {
-                    setK(index(name, "k"), value);
+                    kOverride[index(name, "k")] = Parameters.requireInRange(name, value, -K_LIMIT, K_LIMIT);
                 } else {
                     throw Parameters.unknown(ID, name, PARAMETERS);
                 }
@@ -279,38 +325,32 @@ public final class ChainModel implements LabModel {
         changed();
     }
 
-    private void setKind(int i, int code) {
-        if (i > links.size() + 1) {
-            throw new IllegalArgumentException("kind" + i + " cannot be set: the chain has " + links.size()
-                    + " links, so the next one is kind" + (links.size() + 1));
+    /** The base with the overrides applied in their fixed order: kinds by index, then the length, then k. */
+    private void applyOverrides() {
+        links.clear();
+        links.addAll(base);
+        for (int i = 1; i <= MAX_LINKS; i++) {
+            if (kindOverride[i] == 0) {
+                continue;
+            }
+            Chain.Kind kind = KINDS.get(kindOverride[i] - 1);
+            if (i <= links.size()) {
+                if (links.get(i - 1).kind() != kind) {
+                    links.set(i - 1, link(kind, defaultK(kind)));
+                }
+            } else if (i == links.size() + 1) {
+                links.add(link(kind, defaultK(kind)));
+            }
         }
-        Chain.Kind kind = KINDS.get(code - 1);
-        if (i == links.size() + 1) {
-            links.add(link(kind, defaultK(kind)));
-            preset = -1;
-        } else if (links.get(i - 1).kind() != kind) {
-            // Setting the kind a link already has keeps its k (and the preset); a new kind starts from its default.
-            links.set(i - 1, link(kind, defaultK(kind)));
-            preset = -1;
+        if (linksOverride >= 0 && linksOverride < links.size()) {
+            links.subList(linksOverride, links.size()).clear();
         }
-    }
-
-    private void setK(int i, double value) {
-        if (i > links.size()) {
-            throw new IllegalArgumentException("k" + i + " cannot be set: the chain has only " + links.size()
-                    + " links");
+        for (int i = 1; i <= links.size(); i++) {
+            Chain.Link l = links.get(i - 1);
+            if (!Double.isNaN(kOverride[i]) && hasK(l.kind())) {
+                links.set(i - 1, link(l.kind(), kOverride[i]));
+            }
         }
-        Chain.Link old = links.get(i - 1);
-        if (!hasK(old.kind())) {
-            throw new IllegalArgumentException("link " + i + " (" + old.formula() + ") has no parameter k; only ×k and"
-                    + " +k links have one");
-        }
-        links.set(i - 1, link(old.kind(), Parameters.requireInRange("k" + i, value, -K_LIMIT, K_LIMIT)));
-    }
-
-    /** Sets k of link i (0-based) from the view; out-of-range values throw with a readable message. */
-    public void setLinkK(int index, double value) {
-        setParameter("k" + (index + 1), value);
     }
 
     private static int index(String name, String prefix) {
@@ -351,7 +391,7 @@ public final class ChainModel implements LabModel {
             case "links":
                 return links.size();
             case "preset":
-                return preset;
+                return preset();
             case "reveal":
                 return reveal;
             default:
@@ -390,9 +430,10 @@ public final class ChainModel implements LabModel {
         reset();
     }
 
-    /** The lesson's start: the preset, then any kinds, length and k values it gives, then x and reveal. */
+    /** The lesson's start: its parameters on a chain without overrides. */
     @Override
     public void reset() {
+        clearOverrides();
         for (String name : PARAMETERS) {
             Double value = defaults.get(name);
             if (value != null) {
@@ -402,11 +443,12 @@ public final class ChainModel implements LabModel {
     }
 
     private void changed() {
-        recompute();
+        rebuild();
         changes.fire();
     }
 
-    private void recompute() {
+    private void rebuild() {
+        applyOverrides();
         if (links.isEmpty()) {
             chain = null;
             pass = null;

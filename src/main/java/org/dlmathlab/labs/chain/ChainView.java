@@ -241,7 +241,7 @@ public final class ChainView implements LabView {
                 return;
             }
             stopAnimation();
-            model.setParameter("preset", index.intValue());
+            model.choosePreset(index.intValue());
             selectFirstWithK();
             refresh();
         });

@@ -156,25 +156,67 @@ class ChainModelTest {
         ChainModel m = fresh(Map.of());
         m.setParameter("kind3", 5);
         assertEquals(3, m.quantity("links"), "kind3 appends a sigmoid after the notes' two links");
+        assertEquals(-1, m.quantity("preset"));
         m.setParameter("kind1", 2);
         assertEquals(1, m.quantity("k1"), "a swapped-in +k starts at +1");
         m.setParameter("links", 1);
         assertEquals(1, m.quantity("links"));
-        assertThrows(IllegalArgumentException.class, () -> m.setParameter("links", 3));
-        assertThrows(IllegalArgumentException.class, () -> m.setParameter("kind3", 1), "no gaps");
+        m.setParameter("k2", 4);
+        assertTrue(Double.isNaN(m.quantity("k2")), "an override that does not fit waits unused");
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("kind2", 10));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("kind2", 1.5));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("k1", 11));
-        assertThrows(IllegalArgumentException.class, () -> m.setParameter("k2", 1), "no second link");
+        assertThrows(IllegalArgumentException.class, () -> m.setParameter("links", 7));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("x", 5.5));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("reveal", 3));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("preset", 5));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("k7", 1));
         assertThrows(IllegalArgumentException.class, () -> m.setParameter("kindx", 1));
-        m.setParameter("preset", 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.setParameter("k1", 2));
+        assertThrows(IllegalArgumentException.class, () -> m.setParameter("k1", Double.NaN));
+        m.choosePreset(3);
+        assertEquals(3, m.quantity("preset"), "a preset picked in the lab drops the overrides");
+        assertEquals(2, m.quantity("links"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.setLinkK(0, 2));
         assertTrue(e.getMessage().contains("no parameter k"), e.getMessage());
         assertEquals(3, m.quantity("preset"), "a rejected value changes nothing");
+    }
+
+    /** Lesson files hand parameters over in no fixed order; every order must build the same chain. */
+    @Test
+    void parametersMeanTheSameInAnyOrder() {
+        List<List<Map.Entry<String, Double>>> orders = List.of(
+                List.of(Map.entry("preset", 1.0), Map.entry("kind3", 9.0), Map.entry("k2", -3.0)),
+                List.of(Map.entry("k2", -3.0), Map.entry("kind3", 9.0), Map.entry("preset", 1.0)),
+                List.of(Map.entry("kind3", 9.0), Map.entry("k2", -3.0), Map.entry("preset", 1.0)));
+        for (List<Map.Entry<String, Double>> order : orders) {
+            ChainModel m = fresh(Map.of("preset", 3.0));
+            order.forEach(p -> m.setParameter(p.getKey(), p.getValue()));
+            assertEquals(3, m.quantity("links"), order.toString());
+            assertEquals(List.of(Chain.Kind.SCALE, Chain.Kind.SHIFT, Chain.Kind.RELU),
+                    m.links().stream().map(Chain.Link::kind).toList(), order.toString());
+            assertEquals(2, m.quantity("k1"));
+            assertEquals(-3, m.quantity("k2"));
+            assertEquals(0, m.quantity("dzdx"), "relu(2 - 3) is flat");
+        }
+        ChainModel a = fresh(Map.of());
+        a.setParameter("k3", 0.5);
+        a.setParameter("kind3", 2);
+        ChainModel b = fresh(Map.of());
+        b.setParameter("kind3", 2);
+        b.setParameter("k3", 0.5);
+        assertEquals(0.5, a.quantity("k3"), "k3 waited for its +k link");
+        assertEquals(b.quantity("z"), a.quantity("z"));
+    }
+
+    @Test
+    void editsInTheLabTakeTheChainAsItStands() {
+        ChainModel m = fresh(Map.of("preset", 1.0, "k1", 3.0));
+        m.setLinkK(1, 0.5);
+        assertEquals(3, m.quantity("k1"), "the lesson's k1 stays");
+        assertEquals(0.5, m.quantity("k2"));
+        assertEquals(1, m.quantity("preset"), "changing k keeps the preset");
+        m.setParameter("preset", 0);
+        assertEquals(2, m.quantity("k1"), "a later preset starts from its own k, since the edit used the override up");
     }
 
     @Test

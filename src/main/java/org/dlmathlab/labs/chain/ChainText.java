@@ -42,6 +42,37 @@ final class ChainText {
     }
 
     /**
+     * The whole composition in x with the same symbols as the edges, e.g. "σ(2x − 1)", "(3x + 1)²", "2(x + 1)".
+     * Brackets go only where they are needed: a product needs a power or an atom, a power needs an atom.
+     */
+    static String composed(java.util.List<Chain.Link> links) {
+        String inner = "x";
+        int level = ATOM;
+        for (Chain.Link link : links) {
+            int needs = switch (link.kind()) {
+                case SCALE -> POWER;
+                case SQUARE, CUBE -> ATOM;
+                default -> SUM;
+            };
+            String arg = level >= needs ? inner : "(" + inner + ")";
+            inner = formula(link, arg);
+            level = switch (link.kind()) {
+                case SCALE -> PRODUCT;
+                case SHIFT -> SUM;
+                case SQUARE, CUBE -> POWER;
+                default -> ATOM;
+            };
+        }
+        return inner;
+    }
+
+    // How tightly an expression binds, loosest first.
+    private static final int SUM = 0;
+    private static final int PRODUCT = 1;
+    private static final int POWER = 2;
+    private static final int ATOM = 3;
+
+    /**
      * The local derivative d(out)/d(in) as a formula, or null when it is a plain number (×k, +k). For ReLU the branch
      * taken at the current input is named, since the formula has two.
      */

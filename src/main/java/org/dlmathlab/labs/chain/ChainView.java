@@ -661,7 +661,7 @@ public final class ChainView implements LabView {
         g.setTextBaseline(VPos.TOP);
         g.setFont(Fonts.bold(15));
         g.setFill(p.text());
-        String formula = model.chain() == null ? "x" : model.chain().formula();
+        String formula = ChainText.composed(model.links());
         g.fillText("z = " + formula, 12, 8, w - 24);
         Font small = Fonts.regular(12.5);
         g.setFont(small);
@@ -904,7 +904,9 @@ public final class ChainView implements LabView {
             lines.add(i18n.get("chain.result.numeric", ChainText.value(model.numeric()),
                     Format.sci(Math.abs(model.dzdx() - model.numeric()), 2)));
         } else {
-            lines.add("#" + i18n.get("chain.result.hidden"));
+            for (String line : wrap(i18n.get("chain.result.hidden"), Fonts.bold(14), maxWidth, 2)) {
+                lines.add("#" + line);
+            }
         }
         String warning = warning(fwd, bwd);
         if (warning != null) {

@@ -173,15 +173,37 @@ public final class DlMathLabApp extends Application {
         }.start();
     }
 
-    /** For the benchmark: opens every lesson as a learner would, then prints the resident memory and quits. */
+    /**
+     * For the benchmark: opens every lesson as a learner would (each one gets a few frames, so its timers and queued
+     * work run and end as they do in use), then prints the heap and the resident memory and quits.
+     */
     private static void reportMemory(MainWindow window) {
-        for (org.dlmathlab.lesson.Lesson lesson : window.context().library().ordered()) {
-            window.showLesson(lesson);
-            window.page().ifPresent(LessonPage::exercises);
-            window.root().applyCss();
-            window.root().layout();
-        }
+        java.util.List<org.dlmathlab.lesson.Lesson> lessons = window.context().library().ordered();
+        new AnimationTimer() {
+            private int frame;
+
+            @Override
+            public void handle(long now) {
+                int index = frame / 4;
+                if (frame % 4 == 0 && index < lessons.size()) {
+                    window.showLesson(lessons.get(index));
+                    window.page().ifPresent(LessonPage::exercises);
+                }
+                frame++;
+                if (index >= lessons.size() + 3) {
+                    stop();
+                    printMemory();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    private static void printMemory() {
         System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.println("HEAP_KB used " + (rt.totalMemory() - rt.freeMemory()) / 1024 + " committed "
+                + rt.totalMemory() / 1024);
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -191,7 +213,6 @@ public final class DlMathLabApp extends Application {
         } catch (IOException e) {
             System.out.println("RSS_KB -1");
         }
-        Platform.exit();
     }
 
     private static CommandLine parseQuietly(java.util.List<String> args) {

@@ -16,6 +16,7 @@ import org.dlmathlab.labs.LabModel;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.lesson.Lesson;
 import org.dlmathlab.ui.I18n;
+import org.dlmathlab.ui.Theme;
 import org.dlmathlab.ui.text.MarkdownView;
 
 /** A lesson on screen: its text and exercises on the left, its live lab on the right. */
@@ -30,14 +31,19 @@ public final class LessonPage {
     private final VBox column;
     private final AppContext ctx;
     private boolean disposed;
+    private final I18n i18n;
+    private final Theme theme;
 
     public LessonPage(Lesson lesson, AppContext ctx) {
         this.lesson = lesson;
-        I18n i18n = ctx.i18n();
+        // Page-scoped language and theme: everything the page hooks onto them goes when the page goes.
+        I18n i18n = ctx.i18n().scoped();
+        this.i18n = i18n;
+        this.theme = ctx.theme().scoped();
         Lab<?> lab = ctx.labs().find(lesson.lab()).orElseThrow();
         model = lab.createModel();
         model.setDefaults(lesson.params());
-        labView = lab.createViewFor(model, i18n, ctx.theme());
+        labView = lab.createViewFor(model, i18n, theme);
         labView.setVisibleControls(lesson.controls());
 
         Label title = new Label();
@@ -46,7 +52,7 @@ public final class LessonPage {
         title.getStyleClass().add("lesson-title");
         title.setWrapText(true);
         title.setId("lesson-title");
-        text = LessonText.view(lesson.text(), i18n, ctx.theme(), 15);
+        text = LessonText.view(lesson.text(), i18n, theme, 15);
         text.setId("lesson-text");
 
         Label exercisesTitle = new Label();
@@ -115,7 +121,7 @@ public final class LessonPage {
     private void addExercise() {
         int index = exercisePanes.size();
         ExercisePane pane = new ExercisePane(lesson.exercises().get(index), index + 1, lesson, model,
-                ctx.progress(), ctx.i18n(), ctx.theme());
+                ctx.progress(), i18n, theme);
         exercisePanes.add(pane);
         column.getChildren().add(pane);
     }
@@ -130,5 +136,7 @@ public final class LessonPage {
         disposed = true;
         labView.dispose();
         exercisePanes.forEach(ExercisePane::dispose);
+        i18n.release();
+        theme.release();
     }
 }

@@ -23,15 +23,37 @@ public final class I18n {
     public static final String BUNDLE = "org.dlmathlab.i18n.messages";
 
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(this, "lang", Lang.EN);
-    private final Map<Lang, ResourceBundle> bundles = new EnumMap<>(Lang.class);
-    private final Map<String, Optional<ResourceBundle>> labBundles = new ConcurrentHashMap<>();
+    private final Map<Lang, ResourceBundle> bundles;
+    private final Map<String, Optional<ResourceBundle>> labBundles;
 
     public I18n(Lang initial) {
+        bundles = new EnumMap<>(Lang.class);
+        labBundles = new ConcurrentHashMap<>();
         for (Lang l : Lang.values()) {
             bundles.put(l, ResourceBundle.getBundle(BUNDLE, l.locale(), ResourceBundle.Control.getNoFallbackControl(
                     ResourceBundle.Control.FORMAT_PROPERTIES)));
         }
         lang.set(initial);
+    }
+
+    private I18n(I18n parent) {
+        bundles = parent.bundles;
+        labBundles = parent.labBundles;
+        lang.bind(parent.lang);
+    }
+
+    /**
+     * A child that follows this one's language and shares its bundles, for one page: listeners that the page's
+     * nodes add to the child's language hold the page only as long as the child lives, because a bound property
+     * listens to its source weakly. So a page that is closed can be collected. {@link #release()} cuts the tie.
+     */
+    public I18n scoped() {
+        return new I18n(this);
+    }
+
+    /** Stops a {@link #scoped()} child from following its parent. */
+    public void release() {
+        lang.unbind();
     }
 
     public ObjectProperty<Lang> langProperty() {

@@ -32,6 +32,20 @@ public final class Theme {
         mode.set(initial);
     }
 
+    private Theme(Theme parent) {
+        mode.bind(parent.mode);
+    }
+
+    /** A child that follows this theme, for one page; see {@link I18n#scoped()} for why. */
+    public Theme scoped() {
+        return new Theme(this);
+    }
+
+    /** Stops a {@link #scoped()} child from following its parent. */
+    public void release() {
+        mode.unbind();
+    }
+
     public ObjectProperty<Mode> modeProperty() {
         return mode;
     }

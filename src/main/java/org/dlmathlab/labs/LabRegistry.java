@@ -22,6 +22,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.det2d.Det2dLab());
         registry.register(new org.dlmathlab.labs.entropy.EntropyLab());
         registry.register(new org.dlmathlab.labs.gaussian.GaussianLab());
+        registry.register(new org.dlmathlab.labs.likelihood.LikelihoodLab());
         return registry;
     }
 

@@ -591,7 +591,8 @@ public final class GaussianView implements LabView {
                 break;
             }
         }
-        if (!force && half == fittedHalf && top == fittedTop) {
+        if (!force && (grab != Grab.NONE || half == fittedHalf && top == fittedTop)) {
+            // Never while a ring is dragged: the ring would run away from the mouse.
             return;
         }
         fittedHalf = half;
@@ -968,6 +969,7 @@ public final class GaussianView implements LabView {
         @Override
         public void release() {
             grab = Grab.NONE;
+            fitView(false);
         }
 
         @Override

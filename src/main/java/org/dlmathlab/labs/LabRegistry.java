@@ -29,6 +29,8 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.tensors.TensorsLab());
         registry.register(new org.dlmathlab.labs.dataprep.DataprepLab());
         registry.register(new org.dlmathlab.labs.chain.ChainLab());
+        registry.register(new org.dlmathlab.labs.gaussian.GaussianLab());
+        registry.register(new org.dlmathlab.labs.likelihood.LikelihoodLab());
         return registry;
     }
 

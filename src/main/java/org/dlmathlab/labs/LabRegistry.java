@@ -25,6 +25,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.matmul2d.Matmul2dLab());
         registry.register(new org.dlmathlab.labs.eigen2d.Eigen2dLab());
         registry.register(new org.dlmathlab.labs.det3d.Det3dLab());
+        registry.register(new org.dlmathlab.labs.partials.PartialsLab());
         return registry;
     }
 

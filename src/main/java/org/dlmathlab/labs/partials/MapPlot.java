@@ -58,7 +58,7 @@ final class MapPlot extends StackPane {
     // The band image and what it was built for.
     private WritableImage image;
     private int[] pixels;
-    private ContourGrid lineGrid;
+    private LevelLines levelLines;
     private SurfaceInfo builtFor;
     private double builtMinX;
     private double builtMaxX;
@@ -189,8 +189,8 @@ final class MapPlot extends StackPane {
         int nx = Math.max(1, (int) Math.ceil(builtWidth / 2));
         int ny = Math.max(1, (int) Math.ceil(builtHeight / 2));
         ContourGrid grid = ContourGrid.sample(s.surface.f(), builtMinX, builtMaxX, builtMinY, builtMaxY, nx, ny);
-        lineGrid = ContourGrid.sample(s.surface.f(), builtMinX, builtMaxX, builtMinY, builtMaxY,
-                Math.max(8, (int) Math.ceil(builtWidth / 4)), Math.max(8, (int) Math.ceil(builtHeight / 4)));
+        levelLines = new LevelLines(ContourGrid.sample(s.surface.f(), builtMinX, builtMaxX, builtMinY, builtMaxY,
+                Math.max(8, (int) Math.ceil(builtWidth / 4)), Math.max(8, (int) Math.ceil(builtHeight / 4))));
         Color[] bands = Look.bands(s.levels.length, theme);
         int[] fill = new int[bands.length];
         int[] edge = new int[bands.length];
@@ -393,7 +393,7 @@ final class MapPlot extends StackPane {
 
         // The level line through P: every point where f has the same value as at P.
         if (Double.isFinite(value)) {
-            double[] seg = LevelLines.trace(lineGrid, value);
+            double[] seg = levelLines.trace(value);
             g.beginPath();
             for (int k = 0; k + 3 < seg.length; k += 4) {
                 g.moveTo(vp.toScreenX(seg[k]), vp.toScreenY(seg[k + 1]));

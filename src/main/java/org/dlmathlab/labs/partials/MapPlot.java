@@ -253,7 +253,7 @@ final class MapPlot extends StackPane {
         double y1 = vp.toScreenY(-lim);
         double w = vp.width();
         double h = vp.height();
-        g.setFill(p.background().deriveColor(0, 1, 1, 0.55));
+        g.setFill(p.background().deriveColor(0, 1, 1, 0.7));
         g.fillRect(0, 0, w, Math.max(0, y0));
         g.fillRect(0, Math.max(0, y1), w, Math.max(0, h - y1));
         double top = Math.max(0, y0);

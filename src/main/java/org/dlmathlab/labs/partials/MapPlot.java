@@ -407,7 +407,7 @@ final class MapPlot extends StackPane {
             g.stroke();
         }
 
-        boolean flat = !(norm > 1e-9);
+        boolean flat = norm <= 1e-9;
         if (Double.isFinite(norm) && !flat) {
             double ux = gx / norm;
             double uy = gy / norm;

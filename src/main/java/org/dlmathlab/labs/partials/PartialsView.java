@@ -31,6 +31,7 @@ import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.I18n;
+import org.dlmathlab.ui.Lang;
 import org.dlmathlab.ui.NumberInput;
 import org.dlmathlab.ui.PlotCanvas;
 import org.dlmathlab.ui.SliderField;
@@ -70,6 +71,7 @@ public final class PartialsView implements LabView {
     private final Label readoutNote = new Label();
     private final CheckBox fieldBox = new CheckBox();
     private SurfaceInfo info;
+    private PartialSurface shownSurface;
     private boolean syncing;
     private boolean shownField;
 
@@ -404,6 +406,11 @@ public final class PartialsView implements LabView {
 
     private void refresh() {
         PartialSurface s = model.surface();
+        if (s != shownSurface) {
+            // A new surface (the list, a lesson, Reset): an old typing error no longer applies.
+            shownSurface = s;
+            clearFormulaError();
+        }
         syncing = true;
         try {
             pointX.set(model.x());
@@ -430,10 +437,12 @@ public final class PartialsView implements LabView {
             readoutValues.get(i).setText(values[i]);
         }
         String note = i18n.get(s.exact() ? "partials.readout.exact" : "partials.readout.numeric");
+        // Chinese sentences follow each other without a space.
+        String gap = i18n.lang() == Lang.ZH ? "" : " ";
         if (Double.isFinite(norm) && norm <= 1e-9) {
-            note = i18n.get("partials.readout.flat") + " " + note;
+            note = i18n.get("partials.readout.flat") + gap + note;
         } else if (!Double.isFinite(model.quantity("fx"))) {
-            note = i18n.get("partials.readout.undefined") + " " + note;
+            note = i18n.get("partials.readout.undefined") + gap + note;
         }
         readoutNote.setText(note);
         if (model.field() != shownField) {

@@ -403,6 +403,9 @@ final class SurfacePlot extends StackPane {
             strokeRuns(g, xs, ys, defined, shown, true, colour, 2.6);
         }
 
+        String caption = i18n.get(mesh.clipped() ? "partials.surface.captionClipped" : "partials.surface.caption");
+        Look.caption(g, p, new String[]{caption}, new Color[]{p.text()}, Math.max(100, vp.width() - 12),
+                Fonts.regular(11.5));
         double value = f.value(x0, y0);
         if (Double.isNaN(value)) {
             return;
@@ -437,10 +440,6 @@ final class SurfacePlot extends StackPane {
         g.setLineWidth(1.1);
         g.strokeOval(px - 5, py - 5, 10, 10);
         Look.haloText(g, theme, "P", px + 9, py - 10, p.text(), Fonts.bold(12.5));
-
-        String caption = i18n.get(mesh.clipped() ? "partials.surface.captionClipped" : "partials.surface.caption");
-        Look.caption(g, p, new String[]{caption}, new Color[]{p.text()}, Math.max(100, vp.width() - 12),
-                Fonts.regular(11.5));
     }
 
     /** A short stretch of the tangent line through P along the given scene direction. */

@@ -125,10 +125,10 @@ public final class HeightGrid {
         return high;
     }
 
-    /** Whether some finite sample lies outside the shown range (the plot clips it). */
+    /** Whether some sample lies outside the shown range, infinities included (the plot clips it). */
     public boolean clipped() {
         for (double v : z) {
-            if (Double.isFinite(v) && (v < low || v > high)) {
+            if (!Double.isNaN(v) && (v < low || v > high)) {
                 return true;
             }
         }

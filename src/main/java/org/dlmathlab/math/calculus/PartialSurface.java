@@ -68,7 +68,9 @@ public record PartialSurface(String id, String formula, DoubleBinaryOperator f, 
 
     /**
      * A formula in x and y (declared in that order), its partials by central differences with
-     * h = 1e-5 max(1, |coordinate|) (see {@link Partials}).
+     * h = 1e-5 max(1, |coordinate|) (see {@link Partials}). Where f itself is undefined or infinite (ln x left of
+     * the axis, 1 / (x^2 + y^2) at the origin) the partials are NaN: a difference quotient taken beside a pole would
+     * report a slope that is not there.
      *
      * @throws IllegalArgumentException if {@code e} does not declare exactly the variables x and y
      */
@@ -77,8 +79,9 @@ public record PartialSurface(String id, String formula, DoubleBinaryOperator f, 
             throw new IllegalArgumentException("A surface needs a formula in x and y, not " + e.variables());
         }
         DoubleBinaryOperator f = (x, y) -> e.evaluate(x, y);
-        return new PartialSurface(TYPED_ID, e.source().strip(), f, (x, y) -> Partials.dx(f, x, y),
-                (x, y) -> Partials.dy(f, x, y), false);
+        DoubleBinaryOperator fx = (x, y) -> Double.isFinite(f.applyAsDouble(x, y)) ? Partials.dx(f, x, y) : Double.NaN;
+        DoubleBinaryOperator fy = (x, y) -> Double.isFinite(f.applyAsDouble(x, y)) ? Partials.dy(f, x, y) : Double.NaN;
+        return new PartialSurface(TYPED_ID, e.source().strip(), f, fx, fy, false);
     }
 
     public double value(double x, double y) {

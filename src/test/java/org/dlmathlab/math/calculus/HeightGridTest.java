@@ -32,6 +32,9 @@ class HeightGridTest {
         assertTrue(g.clipped());
         assertTrue(g.high() < 100, "the spike at the origin does not flatten the rest: " + g.high());
         assertEquals(1, g.normalized(1e4));
+        HeightGrid infinite = HeightGrid.sample((x, y) -> 1 / (x * x + y * y), -3, 3, 36);
+        assertTrue(infinite.clipped(), "the infinite sample at the origin is cut off");
+        assertEquals(1, infinite.normalized(Double.POSITIVE_INFINITY));
     }
 
     @Test

@@ -156,5 +156,13 @@ class PartialSurfaceTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> PartialSurface.typed(Expression.parse("x + t", "x", "t")));
+        // No slope where f is undefined, nor at a pole (a symmetric difference quotient there would say 0).
+        PartialSurface log = PartialSurface.typed(Expression.parse("ln(x) + y", "x", "y"));
+        assertTrue(Double.isNaN(log.dx(-1, 0)));
+        assertTrue(Double.isNaN(log.gradientAngleDegrees(-1, 0)));
+        assertEquals(0.5, log.dx(2, 0), 1e-7);
+        PartialSurface pole = PartialSurface.typed(Expression.parse("1/(x^2 + y^2)", "x", "y"));
+        assertTrue(Double.isNaN(pole.dx(0, 0)));
+        assertTrue(Double.isNaN(pole.gradientNorm(0, 0)));
     }
 }

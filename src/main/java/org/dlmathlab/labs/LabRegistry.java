@@ -31,6 +31,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.chain.ChainLab());
         registry.register(new org.dlmathlab.labs.gaussian.GaussianLab());
         registry.register(new org.dlmathlab.labs.likelihood.LikelihoodLab());
+        registry.register(new org.dlmathlab.labs.partials.PartialsLab());
         return registry;
     }
 

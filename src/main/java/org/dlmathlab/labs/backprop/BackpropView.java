@@ -730,7 +730,8 @@ public final class BackpropView implements LabView {
             int decimals = Math.max(0, digits - 1 - (int) Math.floor(Math.log10(a)));
             return Format.num(v, decimals);
         }
-        return Format.sci(v, digits);
+        // Scientific notation is wide: one digit fewer keeps diagram labels apart.
+        return Format.sci(v, Math.max(2, digits - 1));
     }
 
     // ---- the diagram ------------------------------------------------------------------------------------------------
@@ -800,7 +801,8 @@ public final class BackpropView implements LabView {
         }
         Color gradColor = p.probe().deriveColor(0, 1, 0.88, 1);
         Color veil = p.background().deriveColor(0, 1, 1, 0.85);
-        Color highlight = p.areaPositive().deriveColor(0, 1, 1, 2.2);
+        // The value just revealed sits on a teal wash: readable under dark and light text in both themes.
+        Color highlight = p.eigen().deriveColor(0, 1, 1, 0.3);
 
         // Edges first, labels later, so no line crosses a label.
         List<Runnable> labels = new ArrayList<>();

@@ -32,6 +32,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.gaussian.GaussianLab());
         registry.register(new org.dlmathlab.labs.likelihood.LikelihoodLab());
         registry.register(new org.dlmathlab.labs.partials.PartialsLab());
+        registry.register(new org.dlmathlab.labs.backprop.BackpropLab());
         return registry;
     }
 

@@ -97,7 +97,17 @@ public final class PlaygroundView implements LabView {
     private final PlaygroundModel model;
     private final I18n i18n;
     private final Theme theme;
-    private final BorderPane root = new BorderPane();
+    /** Runs a refresh still waiting for its turn before laying out, so a picture taken right away is current. */
+    private final BorderPane root = new BorderPane() {
+        @Override
+        protected void layoutChildren() {
+            if (refreshQueued) {
+                refreshQueued = false;
+                refresh();
+            }
+            super.layoutChildren();
+        }
+    };
     private final ControlGroups groups;
     private final PlotCanvas plot = new PlotCanvas(new Viewport(PLANE_EXTENT));
     private final NetworkDiagram diagram;
@@ -649,9 +659,12 @@ public final class PlaygroundView implements LabView {
         if (!refreshQueued) {
             refreshQueued = true;
             Platform.runLater(() -> {
-                refreshQueued = false;
-                refresh();
+                if (refreshQueued) {
+                    refreshQueued = false;
+                    refresh();
+                }
             });
+            root.requestLayout();
         }
     }
 
@@ -907,7 +920,7 @@ public final class PlaygroundView implements LabView {
         for (int c = 0; c < k; c++) {
             for (int s = 0; s < SHADES; s++) {
                 double t = (double) s / (SHADES - 1);
-                out[c][s] = argb(bg.interpolate(colors[c], (dark ? 0.1 : 0.08) + (dark ? 0.42 : 0.45) * t));
+                out[c][s] = argb(bg.interpolate(colors[c], (dark ? 0.1 : 0.07) + (dark ? 0.38 : 0.36) * t));
             }
         }
         return out;
@@ -967,10 +980,9 @@ public final class PlaygroundView implements LabView {
     }
 
     private void drawCaption(GraphicsContext g, Viewport vp, Theme.Palette p) {
-        String line = i18n.get("playground.plane.caption", model.epoch(), Format.num(model.quantity("train_acc"), 3),
+        String line1 = i18n.get("playground.epoch", model.epoch());
+        String line2 = i18n.get("playground.plane.accuracy", Format.num(model.quantity("train_acc"), 3),
                 Format.num(model.quantity("val_acc"), 3));
-        Font font = Fonts.bold(13);
-        double tw = width(line, font);
         String warn = null;
         if (model.points().size() == 0) {
             warn = i18n.get(model.ownPoints() ? "playground.plane.addPoints" : "playground.status.noTraining");
@@ -979,19 +991,26 @@ public final class PlaygroundView implements LabView {
         } else if (model.stopped()) {
             warn = i18n.get("playground.plane.stopped", model.bestEpoch());
         }
-        Font warnFont = Fonts.regular(12.5);
-        double ww = warn == null ? 0 : width(warn, warnFont);
-        double boxW = Math.min(Math.max(tw, ww) + 16, vp.width() - 16);
-        panel(g, p, 8, 8, boxW, warn == null ? 26 : 46);
+        Font bold = Fonts.bold(13);
+        Font font = Fonts.regular(12);
+        double textW = Math.max(width(line1, bold), width(line2, font));
+        if (warn != null) {
+            textW = Math.max(textW, width(warn, font));
+        }
+        double legendRoom = vp.width() >= 330 ? 120 : 0;
+        double boxW = Math.max(60, Math.min(textW + 16, vp.width() - 16 - legendRoom));
+        double boxH = warn == null ? 42 : 60;
+        panel(g, p, 8, 8, boxW, boxH);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(font);
+        g.setFont(bold);
         g.setFill(p.text());
-        g.fillText(line, 16, 21, boxW - 16);
+        g.fillText(line1, 16, 20, boxW - 16);
+        g.setFont(font);
+        g.fillText(line2, 16, 37, boxW - 16);
         if (warn != null) {
-            g.setFont(warnFont);
             g.setFill(p.warning());
-            g.fillText(warn, 16, 40, boxW - 16);
+            g.fillText(warn, 16, 54, boxW - 16);
         }
     }
 

@@ -292,7 +292,7 @@ public final class NetworkDiagram extends Region {
         g.fillText(i18n.get("playground.diagram.inputs"), xs[0], 14);
         g.fillText(i18n.get("playground.diagram.outputs"), xs[out], 14);
         if (hidden.length == 0) {
-            g.fillText(i18n.get("playground.diagram.noHidden"), w / 2, 14);
+            g.fillText(i18n.get("playground.diagram.noHidden"), w / 2, h - 12, w - 16);
         }
     }
 }

@@ -920,7 +920,7 @@ public final class PlaygroundView implements LabView {
         for (int c = 0; c < k; c++) {
             for (int s = 0; s < SHADES; s++) {
                 double t = (double) s / (SHADES - 1);
-                out[c][s] = argb(bg.interpolate(colors[c], (dark ? 0.1 : 0.07) + (dark ? 0.38 : 0.36) * t));
+                out[c][s] = argb(bg.interpolate(colors[c], (dark ? 0.08 : 0.07) + (dark ? 0.32 : 0.36) * t));
             }
         }
         return out;
@@ -1061,8 +1061,13 @@ public final class PlaygroundView implements LabView {
     }
 
     private void drawHint(GraphicsContext g, Viewport vp, Theme.Palette p) {
-        String hint = i18n.get(model.ownPoints() ? "playground.plane.hintOwn" : "playground.plane.hint");
         Font font = Fonts.regular(11.5);
+        String key = model.ownPoints() ? "playground.plane.hintOwn" : "playground.plane.hint";
+        String hint = i18n.get(key);
+        if (width(hint, font) + 14 > vp.width() - 16) {
+            // A narrow plane gets the short version rather than squeezed letters.
+            hint = i18n.get(key + "Short");
+        }
         double w = Math.min(width(hint, font) + 14, vp.width() - 16);
         panel(g, p, 8, vp.height() - 28, w, 20);
         g.setFont(font);

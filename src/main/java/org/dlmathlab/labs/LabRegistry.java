@@ -33,6 +33,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.likelihood.LikelihoodLab());
         registry.register(new org.dlmathlab.labs.partials.PartialsLab());
         registry.register(new org.dlmathlab.labs.backprop.BackpropLab());
+        registry.register(new org.dlmathlab.labs.playground.PlaygroundLab());
         return registry;
     }
 

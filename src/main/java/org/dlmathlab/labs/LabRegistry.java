@@ -27,6 +27,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.det3d.Det3dLab());
         registry.register(new org.dlmathlab.labs.vectors2d.Vectors2dLab());
         registry.register(new org.dlmathlab.labs.neuron.NeuronLab());
+        registry.register(new org.dlmathlab.labs.activations.ActivationsLab());
         return registry;
     }
 

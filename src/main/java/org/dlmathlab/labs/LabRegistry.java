@@ -34,6 +34,8 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.partials.PartialsLab());
         registry.register(new org.dlmathlab.labs.backprop.BackpropLab());
         registry.register(new org.dlmathlab.labs.playground.PlaygroundLab());
+        registry.register(new org.dlmathlab.labs.neuron.NeuronLab());
+        registry.register(new org.dlmathlab.labs.activations.ActivationsLab());
         return registry;
     }
 

@@ -26,6 +26,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.eigen2d.Eigen2dLab());
         registry.register(new org.dlmathlab.labs.det3d.Det3dLab());
         registry.register(new org.dlmathlab.labs.vectors2d.Vectors2dLab());
+        registry.register(new org.dlmathlab.labs.losses.LossesLab());
         return registry;
     }
 

@@ -735,7 +735,7 @@ public final class LossesView implements LabView {
             g.setFill(p.warning());
             g.fillText(text, tx, at[1] + 4);
         }
-        hint(g, vp, p, "losses.plot.hint", "losses.plot.hintShort");
+        hint(g, vp, p, probability ? "losses.plot.hintProb" : "losses.plot.hint", "losses.plot.hintShort");
     }
 
     private void drawPredictionCaption(GraphicsContext g, Viewport vp, Theme.Palette p, double x, double loss,

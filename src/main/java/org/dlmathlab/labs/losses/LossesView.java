@@ -712,7 +712,9 @@ public final class LossesView implements LabView {
         g.setTextBaseline(VPos.BOTTOM);
         double axisY = Math.max(16, Math.min(vp.height() - 22, vp.toScreenY(0)));
         g.fillText(probability && kind == LossesModel.CCE ? "p_true" : "p", vp.width() - 8, axisY - 4);
-        drawPredictionCaption(g, vp, p, x, loss, grad, at);
+        // What the point and its "▲ L" label take up on the right, so the caption can keep clear of both.
+        double reach = above ? at[0] + 20 + textWidth("▲ L = " + num(loss), Fonts.bold(13)) : at[0] + 14;
+        drawPredictionCaption(g, vp, p, x, loss, grad, at, reach);
 
         // The point goes on top of everything: it is what the learner drags.
         g.setFill(p.ihat());
@@ -739,7 +741,7 @@ public final class LossesView implements LabView {
     }
 
     private void drawPredictionCaption(GraphicsContext g, Viewport vp, Theme.Palette p, double x, double loss,
-                                       double grad, double[] at) {
+                                       double grad, double[] at, double reach) {
         int kind = model.kind();
         String cls = subscript(model.trueIndex() + 1);
         String line1;
@@ -769,22 +771,28 @@ public final class LossesView implements LabView {
         width = Math.min(vp.width() - 12, Math.max(width, warn.isEmpty() ? 0 : textWidth(warn, Fonts.bold(13)) + 14));
         double height = warn.isEmpty() ? 46 : 66;
         // Top left, unless the point is there (a clipped loss sits at the top edge near p = 0): then top right.
+        // In a narrow picture with no room beside the point, the box moves below it (and below its "▲ L" label).
         double x0 = 6;
+        double y0 = 6;
         if (at[0] < x0 + width + 14 && at[1] < height + 20) {
-            x0 = Math.max(6, vp.width() - width - 6);
+            x0 = vp.width() - width - 6;
+            if (x0 < reach) {
+                x0 = 6;
+                y0 = at[1] + 26;
+            }
         }
         g.setFill(p.background().deriveColor(0, 1, 1, 0.88));
-        g.fillRect(x0, 6, width, height);
+        g.fillRect(x0, y0, width, height);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(font);
         g.setFill(p.text());
-        g.fillText(line1, x0 + 8, 10, width - 12);
-        g.fillText(line2, x0 + 8, 30, width - 12);
+        g.fillText(line1, x0 + 8, y0 + 4, width - 12);
+        g.fillText(line2, x0 + 8, y0 + 24, width - 12);
         if (!warn.isEmpty()) {
             g.setFont(Fonts.bold(13));
             g.setFill(p.warning());
-            g.fillText(warn, x0 + 8, 50, width - 12);
+            g.fillText(warn, x0 + 8, y0 + 44, width - 12);
         }
     }
 

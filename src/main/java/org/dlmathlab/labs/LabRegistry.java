@@ -36,6 +36,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.playground.PlaygroundLab());
         registry.register(new org.dlmathlab.labs.neuron.NeuronLab());
         registry.register(new org.dlmathlab.labs.activations.ActivationsLab());
+        registry.register(new org.dlmathlab.labs.losses.LossesLab());
         return registry;
     }
 

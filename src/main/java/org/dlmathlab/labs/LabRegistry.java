@@ -28,6 +28,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.vectors2d.Vectors2dLab());
         registry.register(new org.dlmathlab.labs.tensors.TensorsLab());
         registry.register(new org.dlmathlab.labs.dataprep.DataprepLab());
+        registry.register(new org.dlmathlab.labs.overfit.OverfitLab());
         return registry;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -75,7 +74,7 @@ public final class OverfitView implements LabView {
     private final I18n i18n;
     private final Theme theme;
     private final BorderPane root = new BorderPane();
-    private final PlotCanvas plot = new PlotCanvas(new Viewport(-0.04, 1.04, -2.1, 2.1, false));
+    private final PlotCanvas plot = new PlotCanvas(new Viewport(-0.04, 1.04, -2.2, 1.8, false));
     private final SeriesChart degreeChart;
     private final SeriesChart epochChart;
     private final CheckBox logScale = new CheckBox();
@@ -90,8 +89,8 @@ public final class OverfitView implements LabView {
     private final TextField seedField = new TextField();
     private final Label seedError = new Label();
     private final Label caption = new Label();
+    private final Label stateLabel = new Label();
     private final PlayBar playBar;
-    private boolean refreshQueued;
     private boolean syncing;
     private List<Object> degreeChartKey;
     private List<Object> epochChartKey;
@@ -133,7 +132,17 @@ public final class OverfitView implements LabView {
             epochChartKey = null;
             refresh();
         });
-        Node fitCard = card("overfit.card.fit", plot);
+        stateLabel.setWrapText(true);
+        stateLabel.setId("overfit-state");
+        stateLabel.setMinHeight(Region.USE_PREF_SIZE);
+        caption.setWrapText(true);
+        caption.setId("overfit-caption");
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        caption.setStyle("-fx-font-weight: bold;");
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        VBox plotBox = new VBox(2, stateLabel, caption, plot);
+        plotBox.setMinSize(0, 0);
+        Node fitCard = card("overfit.card.fit", plotBox);
         Node degreeCard = card("overfit.card.degree", degreeChart.node(), logScale);
         epochCard = card("overfit.card.epoch", epochChart.node());
         Pictures pictures = new Pictures(fitCard, degreeCard, epochCard);
@@ -153,7 +162,8 @@ public final class OverfitView implements LabView {
         scroller.getStyleClass().add("lab-controls-scroller");
         root.setRight(scroller);
 
-        model.changes().addListener(o -> queueRefresh());
+        // Direct, not batched: the charts refill only when their inputs change, and --snapshot sees the state at once.
+        model.changes().addListener(o -> refresh());
         i18n.langProperty().addListener(o -> {
             degreeChartKey = null;
             epochChartKey = null;
@@ -192,7 +202,12 @@ public final class OverfitView implements LabView {
         return readouts.get(name);
     }
 
-    /** The caption under the read-outs (the plot shows the same words). */
+    /** The line over the plot with the degree and the three errors. */
+    public Label stateLabel() {
+        return stateLabel;
+    }
+
+    /** The caption over the plot: what the remedy did to the gap, or whether the fit under- or over-fits. */
     public Label caption() {
         return caption;
     }
@@ -546,10 +561,7 @@ public final class OverfitView implements LabView {
 
     private Node readoutGroup() {
         VBox box = groups.group("readouts", "overfit.readouts.title");
-        caption.setWrapText(true);
-        caption.setId("overfit-caption");
-        caption.getStyleClass().add("control-explain");
-        box.getChildren().addAll(readoutGrid("train_error", "val_error", "gap", "best_degree", "coef_norm"), caption);
+        box.getChildren().add(readoutGrid("train_error", "val_error", "gap", "best_degree", "coef_norm"));
         return box;
     }
 
@@ -582,17 +594,6 @@ public final class OverfitView implements LabView {
 
     // ---- refresh --------------------------------------------------------------------------------------------------
 
-    private void queueRefresh() {
-        plot.requestRedraw();
-        if (!refreshQueued) {
-            refreshQueued = true;
-            Platform.runLater(() -> {
-                refreshQueued = false;
-                refresh();
-            });
-        }
-    }
-
     /** Brings every control, read-out and chart in line with the model. */
     public void refresh() {
         syncing = true;
@@ -621,6 +622,9 @@ public final class OverfitView implements LabView {
             e.getValue().setText(readoutText(e.getKey()));
         }
         caption.setText(captionText());
+        stateLabel.setText(stateLine());
+        caption.getStyleClass().removeAll("regime-good", "regime-warn");
+        caption.getStyleClass().add(model.remedy() == Remedy.NONE && !balanced() ? "regime-warn" : "regime-good");
         refreshDegreeChart();
         refreshEpochChart();
         plot.requestRedraw();
@@ -878,43 +882,12 @@ public final class OverfitView implements LabView {
             g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
             g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
         }
-        drawCaption(g, vp, p);
         drawLegend(g, vp, p);
     }
 
-    private void drawCaption(GraphicsContext g, Viewport vp, Theme.Palette p) {
-        double width = Math.min(vp.width() - 12, 640);
-        Font regular = Fonts.regular(13.5);
-        Font bold = Fonts.bold(13);
-        List<String> first = wrap(stateLine(), regular, width - 14);
-        List<String> second = wrap(captionText(), bold, width - 14);
-        double line = 18;
-        double height = 8 + line * (first.size() + second.size());
-        g.setFill(p.background().deriveColor(0, 1, 1, 0.88));
-        g.fillRect(6, 6, width, height);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        double y = 10;
-        g.setFont(regular);
-        g.setFill(p.text());
-        for (String s : first) {
-            g.fillText(s, 12, y);
-            y += line;
-        }
-        g.setFont(bold);
-        g.setFill(remedyColor(p));
-        for (String s : second) {
-            g.fillText(s, 12, y);
-            y += line;
-        }
-    }
-
-    private Color remedyColor(Theme.Palette p) {
-        if (model.remedy() == Remedy.NONE) {
-            double val = model.quantity("val_error");
-            return val > 1.25 * model.valError(model.bestDegree()) ? p.warning() : p.ihat();
-        }
-        return p.eigen().deriveColor(0, 1, 0.8, 1);
+    /** Whether the validation error is within 25% of its lowest over the degrees. */
+    private boolean balanced() {
+        return model.quantity("val_error") <= 1.25 * model.valError(model.bestDegree());
     }
 
     /** One row at the bottom: what each mark means, then the keys. */
@@ -941,18 +914,22 @@ public final class OverfitView implements LabView {
         double hintY = vp.height() - 10;
         double rowY = hintY - 20;
         double x = 12;
-        double y = rowY;
         double maxX = vp.width() - 8;
         // Items wrap to a row above when the plot is narrow.
         List<double[]> places = new ArrayList<>();
+        int row = 0;
         for (Object[] item : items) {
             double w = 26 + textWidth((String) item[2], font) + 14;
             if (x + w > maxX && x > 12) {
                 x = 12;
-                y -= 18;
+                row++;
             }
-            places.add(new double[]{x, y});
+            places.add(new double[]{x, row});
             x += w;
+        }
+        // Rows read top-down: the first items on the top row, the last row just above the hint.
+        for (double[] place : places) {
+            place[1] = rowY - (row - place[1]) * 18;
         }
         double top = places.stream().mapToDouble(a -> a[1]).min().orElse(rowY) - 10;
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
@@ -994,45 +971,6 @@ public final class OverfitView implements LabView {
         Text t = new Text(s);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
-    }
-
-    /** Breaks text into lines no wider than {@code width}: at spaces, or anywhere between CJK characters. */
-    static List<String> wrap(String text, Font font, double width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int end = i + 1;
-            char c = text.charAt(i);
-            if (!isCjk(c) && c != ' ') {
-                while (end < text.length() && !isCjk(text.charAt(end)) && text.charAt(end) != ' ') {
-                    end++;
-                }
-            }
-            String piece = text.substring(i, end);
-            String candidate = line + piece;
-            if (line.length() > 0 && textWidth(candidate, font) > width && !piece.isBlank()
-                    && !isClosingPunctuation(piece.charAt(0))) {
-                lines.add(line.toString().stripTrailing());
-                line = new StringBuilder(piece);
-            } else {
-                line.append(piece);
-            }
-            i = end;
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
-    }
-
-    private static boolean isCjk(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || (c >= 0x3000 && c <= 0x303F)
-                || (c >= 0xFF00 && c <= 0xFFEF);
-    }
-
-    private static boolean isClosingPunctuation(char c) {
-        return "，。、；：！？）》」』,.;:!?)".indexOf(c) >= 0;
     }
 
     // ---- keys -----------------------------------------------------------------------------------------------------

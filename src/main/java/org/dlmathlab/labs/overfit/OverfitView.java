@@ -911,8 +911,10 @@ public final class OverfitView implements LabView {
             }
             default -> items.add(new Object[]{"line", p.image(), i18n.get("overfit.legend.fit", model.degree())});
         }
+        // A short plot keeps its room for the data: no key hint (the tooltip and the lesson name the keys).
+        boolean hint = vp.height() >= 260;
         double hintY = vp.height() - 10;
-        double rowY = hintY - 20;
+        double rowY = hint ? hintY - 20 : vp.height() - 12;
         double x = 12;
         double maxX = vp.width() - 8;
         // Items wrap to a row above when the plot is narrow.
@@ -932,7 +934,7 @@ public final class OverfitView implements LabView {
             place[1] = rowY - (row - place[1]) * 18;
         }
         double top = places.stream().mapToDouble(a -> a[1]).min().orElse(rowY) - 10;
-        g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
+        g.setFill(p.background().deriveColor(0, 1, 1, hint ? 0.85 : 0.7));
         g.fillRect(6, top, vp.width() - 12, vp.height() - top - 2);
         for (int i = 0; i < items.size(); i++) {
             Object[] item = items.get(i);
@@ -960,6 +962,9 @@ public final class OverfitView implements LabView {
             }
             g.setFill(p.text());
             g.fillText((String) item[2], ix + 26, iy);
+        }
+        if (!hint) {
+            return;
         }
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.8));
         g.setFont(Fonts.regular(11.5));

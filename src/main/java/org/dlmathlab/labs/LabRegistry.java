@@ -37,6 +37,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.neuron.NeuronLab());
         registry.register(new org.dlmathlab.labs.activations.ActivationsLab());
         registry.register(new org.dlmathlab.labs.losses.LossesLab());
+        registry.register(new org.dlmathlab.labs.overfit.OverfitLab());
         return registry;
     }
 

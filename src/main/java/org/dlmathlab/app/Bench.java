@@ -68,6 +68,11 @@ public final class Bench {
             // Long runs, so that the lab is still moving for the whole measurement.
             report.add(measurePlay(h, "gradient-descent-2d", java.util.Map.of("preset", 2.0)));
             report.add(measurePlay(h, "linear-regression", java.util.Map.of("epochs", 10000.0, "lr", 0.005)));
+            // DESIGN.md's network budget: 2-8-8 on 500 points, batches of 10, decision regions drawn every frame.
+            report.add(measurePlay(h, "playground", java.util.Map.of("dataset", 0.0, "n", 500.0, "train_frac", 0.9,
+                    "val_frac", 0.05, "layers", 2.0, "h1", 8.0, "h2", 8.0, "batch", 10.0)));
+            report.add(org.dlmathlab.labs.playground.PlaygroundModel.benchmark(300, 0));
+            report.add(org.dlmathlab.labs.playground.PlaygroundModel.benchmark(300, 1));
             report.add(measureSoftmaxEpoch());
             report.add(measureLaunch(data));
         } catch (Exception e) {
@@ -220,8 +225,17 @@ public final class Bench {
         if (!opened) {
             return "(no lesson " + lessonId + ")";
         }
+        org.dlmathlab.labs.LabModel model = Tools.onFx(() -> h.window().page().orElseThrow().model());
+        boolean epochs = model.quantityNames().contains("epoch");
+        double[] before = {epochs ? Tools.onFx(() -> model.quantity("epoch")) : 0, System.nanoTime()};
         String result = measureFrames(h.scene(), i -> { },
                 "real frame while " + lessonId + " plays at full speed (pulse start -> frame rendered)");
+        if (epochs) {
+            double done = Tools.onFx(() -> model.quantity("epoch")) - before[0];
+            double seconds = (System.nanoTime() - before[1]) / 1e9;
+            result += String.format(Locale.ROOT, "%n%s: %.0f epochs in %.1f s of play = %.0f epochs per second, "
+                    + "drawing every frame", lessonId, done, seconds, done / seconds);
+        }
         Tools.onFx(() -> {
             h.window().page().orElseThrow().labView().player().orElseThrow().pause();
             return null;

@@ -438,6 +438,8 @@ public final class MainWindow {
             }
             if (item instanceof TopicNav t) {
                 setText(i18n.get("topic." + t.topic().key()));
+                // A reused cell may still carry a lesson's row: a topic is plain text.
+                setGraphic(null);
                 getStyleClass().add("nav-topic");
             } else if (item instanceof LessonNav l) {
                 Lesson lesson = l.lesson();

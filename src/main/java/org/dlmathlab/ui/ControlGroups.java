@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,5 +45,19 @@ public final class ControlGroups {
             node.setVisible(visible);
             node.setManaged(visible);
         });
+    }
+
+    /**
+     * The scroll pane every lab puts its column of controls in: as wide as its viewport, scrolling only vertically,
+     * {@code prefWidth} wide by default and never narrower than {@code minWidth}.
+     */
+    public static ScrollPane scroller(Node content, double prefWidth, double minWidth) {
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setPrefViewportWidth(prefWidth);
+        scroller.setMinWidth(minWidth);
+        scroller.getStyleClass().add("lab-controls-scroller");
+        return scroller;
     }
 }

@@ -35,11 +35,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.nn.Activation;
 import org.dlmathlab.math.nn.VanishingRegions;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -94,9 +94,7 @@ public final class ActivationsView implements LabView {
     private final List<ToggleButton> countButtons = new ArrayList<>();
     private final List<SliderField> logitFields = new ArrayList<>();
     private final Label sumLabel = new Label();
-    private final GridPane table = new GridPane();
-    private final Text measure = new Text();
-    private Set<String> allowed = Set.of();
+    private final GridPane table = new GridPane();private Set<String> allowed = Set.of();
     private boolean choosing;
     private boolean draggingProbe;
     private int tableBuiltFor = -1;
@@ -617,7 +615,7 @@ public final class ActivationsView implements LabView {
         for (VanishingRegions.Interval r : regions) {
             double x0 = vp.toScreenX(r.from());
             double x1 = vp.toScreenX(r.to());
-            if (x1 - x0 > textWidth(shadeText, shadeFont) + 8) {
+            if (x1 - x0 > TextMetrics.width(shadeText, shadeFont) + 8) {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.TOP);
                 g.setFill(p.warning());
@@ -642,7 +640,7 @@ public final class ActivationsView implements LabView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.82));
-        g.fillRect(6, h - 22, Math.min(w - 12, textWidth(hint, hf) + 10), 19);
+        g.fillRect(6, h - 22, Math.min(w - 12, TextMetrics.width(hint, hf) + 10), 19);
         g.setFill(p.axis());
         g.fillText(hint, 10, h - 6, Math.max(40, w - 20));
     }
@@ -683,7 +681,7 @@ public final class ActivationsView implements LabView {
         String zText = "z = " + Format.num(z, 2);
         String fText = "f(z) = " + Format.num(fz, 3);
         String dText = "f′(z) = " + Format.num(dfz, 3);
-        double tw = Math.max(textWidth(fText, bold), textWidth(dText, bold));
+        double tw = Math.max(TextMetrics.width(fText, bold), TextMetrics.width(dText, bold));
         boolean right = sx + tw + 18 < vp.width();
         double lx = right ? sx + 10 : sx - tw - 10;
         double ly = Math.max(52, Math.min(vp.height() - 110, Math.min(fy, dy) - 12));
@@ -700,7 +698,7 @@ public final class ActivationsView implements LabView {
         if (model.vanishing()) {
             String warn = i18n.get("activations.vanishing.short");
             Font wf = Fonts.bold(13);
-            double ww = textWidth(warn, wf);
+            double ww = TextMetrics.width(warn, wf);
             double wx = Math.max(4, Math.min(vp.width() - ww - 10, lx));
             g.setFill(p.background().deriveColor(0, 1, 1, 0.9));
             g.fillRect(wx - 3, ly + 50, ww + 6, 20);
@@ -723,9 +721,9 @@ public final class ActivationsView implements LabView {
         String note = i18n.get("activations.legend.lines");
         double x = 8;
         double y = 6;
-        double width = textWidth(note, f) + 16;
+        double width = TextMetrics.width(note, f) + 16;
         for (int i : drawn) {
-            width = Math.max(width, 40 + textWidth(i18n.get("activations.act." + ActivationsModel.CHOICES.get(i)
+            width = Math.max(width, 40 + TextMetrics.width(i18n.get("activations.act." + ActivationsModel.CHOICES.get(i)
                     .name()), bold));
         }
         width = Math.min(width, vp.width() - 16);
@@ -835,11 +833,6 @@ public final class ActivationsView implements LabView {
         g.fillText("1/" + k, right, uy - 2);
     }
 
-    private double textWidth(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     // ---- keys and drags ---------------------------------------------------------------------------------------
 

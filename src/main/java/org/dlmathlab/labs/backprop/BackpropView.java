@@ -169,12 +169,7 @@ public final class BackpropView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(passGroup(), chainGroup(), networkGroup(), trainGroup(), tableGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 230);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());

@@ -28,12 +28,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.calculus.Chain;
 import org.dlmathlab.math.linalg.Vec2;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -132,12 +132,7 @@ public final class ChainView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(presetGroup(), inputGroup(), passGroup(), parameterGroup(), buildGroup(),
                 readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(280);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 280, 220);
         root.setRight(scroller);
 
         timeline.getKeyFrames().add(new KeyFrame(STEP, e -> tick()));
@@ -712,7 +707,7 @@ public final class ChainView implements LabView {
             double textH = font.getSize() * 1.3;
             if (hot) {
                 g.setFill(p.probe().deriveColor(0, 1, 1, 0.14));
-                g.fillRoundRect(lx - 4, y0 + 1, Math.min(maxW + 6, width(label[0] + "   " + label[1], font) + 10),
+                g.fillRoundRect(lx - 4, y0 + 1, Math.min(maxW + 6, TextMetrics.width(label[0] + "   " + label[1], font) + 10),
                         gap - 2, 8, 8);
             }
             g.setTextAlign(TextAlignment.LEFT);
@@ -993,9 +988,9 @@ public final class ChainView implements LabView {
     static List<String> wrap(String text, Font font, double maxWidth, int maxLines) {
         List<String> lines = new ArrayList<>();
         String rest = text.strip();
-        while (!rest.isEmpty() && lines.size() < maxLines - 1 && width(rest, font) > maxWidth) {
+        while (!rest.isEmpty() && lines.size() < maxLines - 1 && TextMetrics.width(rest, font) > maxWidth) {
             int cut = 1;
-            while (cut < rest.length() && width(rest.substring(0, cut + 1), font) <= maxWidth) {
+            while (cut < rest.length() && TextMetrics.width(rest.substring(0, cut + 1), font) <= maxWidth) {
                 cut++;
             }
             int space = rest.lastIndexOf(' ', cut);
@@ -1011,11 +1006,6 @@ public final class ChainView implements LabView {
         return lines;
     }
 
-    private static double width(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
 
     // ---- the plot of z(x) -------------------------------------------------------------------------------------------
 
@@ -1045,11 +1035,11 @@ public final class ChainView implements LabView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         String title = i18n.get(derivativeShown ? "chain.plot.title" : "chain.plot.titleNoTangent");
-        if (width(title, Fonts.regular(12)) > vp.width() - 24) {
+        if (TextMetrics.width(title, Fonts.regular(12)) > vp.width() - 24) {
             title = i18n.get(derivativeShown ? "chain.plot.titleShort" : "chain.plot.titleShortNoTangent");
         }
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
-        g.fillRect(6, 4, Math.min(vp.width() - 12, width(title, Fonts.regular(12)) + 10), 20);
+        g.fillRect(6, 4, Math.min(vp.width() - 12, TextMetrics.width(title, Fonts.regular(12)) + 10), 20);
         g.setFill(p.text());
         g.fillText(title, 10, 7, vp.width() - 20);
     }

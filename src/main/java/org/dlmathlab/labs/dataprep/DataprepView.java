@@ -114,12 +114,7 @@ public final class DataprepView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(stepsGroup(), csvGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());

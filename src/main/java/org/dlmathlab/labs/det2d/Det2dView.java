@@ -41,6 +41,7 @@ import org.dlmathlab.math.linalg.Matrix2;
 import org.dlmathlab.math.linalg.Orientation2;
 import org.dlmathlab.math.linalg.Polygon2;
 import org.dlmathlab.math.linalg.Vec2;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
@@ -111,12 +112,7 @@ public final class Det2dView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(matrixGroup(), presetGroup(), animateGroup(), shapeGroup(), productGroup(),
                 readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(260);
-        scroller.setMinWidth(210);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 260, 210);
         root.setRight(scroller);
 
         model.drawChanges().addListener(o -> refresh());
@@ -677,7 +673,7 @@ public final class Det2dView implements LabView {
             double dx = fx - ox;
             double dy = fy - oy;
             double len = Math.max(1e-9, Math.hypot(dx, dy));
-            double width = Math.max(textWidth(first, Fonts.bold(13.5)), textWidth(second, Fonts.regular(12)));
+            double width = Math.max(TextMetrics.width(first, Fonts.bold(13.5)), TextMetrics.width(second, Fonts.regular(12)));
             // Left edge of the text block: beyond the corner on the side facing away from the origin.
             double left = dx >= 0 ? fx + dx / len * 14 : fx + dx / len * 14 - width;
             left = Math.max(6, Math.min(vp.width() - 6 - width, left));
@@ -691,11 +687,6 @@ public final class Det2dView implements LabView {
         g.setTextAlign(TextAlignment.LEFT);
     }
 
-    private static double textWidth(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
 
     private static void haloText(GraphicsContext g, Theme.Palette p, Color colour, String text, Vec2 at, Viewport vp) {
         haloTextAt(g, p, colour, text, vp.toScreenX(at.x()), vp.toScreenY(at.y()));

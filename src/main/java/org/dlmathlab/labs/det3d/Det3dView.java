@@ -47,6 +47,7 @@ import org.dlmathlab.math.linalg.Matrix3;
 import org.dlmathlab.math.linalg.Projection3;
 import org.dlmathlab.math.linalg.Vec2;
 import org.dlmathlab.math.linalg.Vec3;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
@@ -133,12 +134,7 @@ public final class Det3dView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(matrixGroup(), presetGroup(), animateGroup(), viewGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 230);
         root.setRight(scroller);
 
         model.drawChanges().addListener(o -> refresh());
@@ -825,7 +821,7 @@ public final class Det3dView implements LabView {
         javafx.scene.text.Font font = Fonts.regular(14);
         double width = 0;
         for (String line : lines) {
-            width = Math.max(width, textWidth(line, font));
+            width = Math.max(width, TextMetrics.width(line, font));
         }
         // A veil behind the caption keeps it readable when an axis or the solid passes underneath.
         g.setFill(p.background().deriveColor(0, 1, 1, 0.82));
@@ -845,11 +841,6 @@ public final class Det3dView implements LabView {
         g.fillText(hint, 12, vp.height() - 8, maxWidth);
     }
 
-    private static double textWidth(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
 
     private static void segment(GraphicsContext g, Viewport vp, Projection3 cam, Vec3 from, Vec3 to) {
         Projection3.Projected a = cam.project(from);

@@ -31,7 +31,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.linalg.ComplexTurn;
@@ -40,6 +39,7 @@ import org.dlmathlab.math.linalg.Matrix2;
 import org.dlmathlab.math.linalg.PowerTrail;
 import org.dlmathlab.math.linalg.SpanCheck;
 import org.dlmathlab.math.linalg.Vec2;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
@@ -77,9 +77,7 @@ public final class Eigen2dView implements LabView {
     private final Map<String, Label> readouts = new LinkedHashMap<>();
     private final Label stateLabel = new Label();
     private final Label turnLabel = new Label();
-    private final Label trailCaption = new Label();
-    private final Text measure = new Text();
-    private Slider kSlider;
+    private final Label trailCaption = new Label();private Slider kSlider;
     private boolean vectorVisible = true;
     private boolean trailVisible = true;
     private boolean eigenToggle = true;
@@ -105,12 +103,7 @@ public final class Eigen2dView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(matrixGroup(), presetGroup(), vectorGroup(), displayGroup(), trailGroup(),
                 readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(210);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 210);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());
@@ -652,7 +645,7 @@ public final class Eigen2dView implements LabView {
         for (int i = 0; i < lines.size(); i++) {
             g.setFont(i == 1 && vectorVisible ? big : Fonts.regular(13));
             for (String line : wrap(lines.get(i), g.getFont(), maxWidth - 14)) {
-                double w = Math.min(width(line, g.getFont()) + 14, maxWidth);
+                double w = Math.min(TextMetrics.width(line, g.getFont()) + 14, maxWidth);
                 panel(g, p, 8, y, w, 21);
                 g.setFill(colours.get(i));
                 g.setTextAlign(TextAlignment.LEFT);
@@ -663,7 +656,7 @@ public final class Eigen2dView implements LabView {
         }
         String hint = i18n.get(vp.width() >= 760 ? "eigen2d.plane.hint" : "eigen2d.plane.hintShort");
         Font font = Fonts.regular(11.5);
-        double w = Math.min(width(hint, font) + 14, vp.width() - 16);
+        double w = Math.min(TextMetrics.width(hint, font) + 14, vp.width() - 16);
         panel(g, p, 8, vp.height() - 28, w, 20);
         g.setFont(font);
         g.setFill(p.text().deriveColor(0, 1, 1, 0.8));
@@ -675,9 +668,9 @@ public final class Eigen2dView implements LabView {
     private List<String> wrap(String text, Font font, double maxWidth) {
         List<String> out = new ArrayList<>();
         String rest = text;
-        while (!rest.isEmpty() && width(rest, font) > maxWidth) {
+        while (!rest.isEmpty() && TextMetrics.width(rest, font) > maxWidth) {
             int cut = rest.length() - 1;
-            while (cut > 1 && width(rest.substring(0, cut), font) > maxWidth) {
+            while (cut > 1 && TextMetrics.width(rest.substring(0, cut), font) > maxWidth) {
                 cut--;
             }
             // Chinese punctuation never starts a line: keep it with the character before it.
@@ -699,7 +692,7 @@ public final class Eigen2dView implements LabView {
 
     private void tag(GraphicsContext g, Theme.Palette p, String text, double x, double y, Color colour) {
         Font font = Fonts.bold(13);
-        double w = width(text, font) + 8;
+        double w = TextMetrics.width(text, font) + 8;
         // Keep the tag inside the canvas.
         double left = Math.max(4, Math.min(x, plot.viewport().width() - w - 4));
         double top = Math.max(4, Math.min(y - 18, plot.viewport().height() - 40));
@@ -719,11 +712,6 @@ public final class Eigen2dView implements LabView {
         g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 8, 8);
     }
 
-    private double width(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     private static void polyline(GraphicsContext g, Viewport vp, List<Vec2> pts, boolean closed) {
         int n = pts.size();

@@ -37,10 +37,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.info.Entropy;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Fonts;
@@ -88,10 +88,7 @@ public final class EntropyView implements LabView {
     private final List<SliderField> logitFields = new ArrayList<>();
     private final Label logitNote = new Label();
     private final Label lossLabel = new Label();
-    private final Canvas curve = new Canvas(220, 130);
-    private final Text measurer = new Text();
-
-    /** The selected bar: outcome index (0-based) and side; UI state, not part of the model. */
+    private final Canvas curve = new Canvas(220, 130);/** The selected bar: outcome index (0-based) and side; UI state, not part of the model. */
     private int selected;
     private boolean selectedQ;
     private boolean dragging;
@@ -114,12 +111,7 @@ public final class EntropyView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(outcomesGroup(), presetGroup(), readoutGroup(), classifierGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(210);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 210);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());
@@ -711,11 +703,11 @@ public final class EntropyView implements LabView {
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(pal.background());
         String hLabel = "H(P) " + Format.num(h, 2);
-        if (hx - x0 > textWidth(hLabel, Fonts.bold(11)) + 8) {
+        if (hx - x0 > TextMetrics.width(hLabel, Fonts.bold(11)) + 8) {
             g.fillText(hLabel, (x0 + hx) / 2, barTop + barH / 2);
         }
         String klLabel = finite ? "KL " + Format.num(Entropy.klBits(p, q), 2) : "KL ∞";
-        if (endX - hx > textWidth(klLabel, Fonts.bold(11)) + 12) {
+        if (endX - hx > TextMetrics.width(klLabel, Fonts.bold(11)) + 12) {
             g.fillText(klLabel, (hx + endX) / 2, barTop + barH / 2);
         }
         // Ticks below, in bits, and the maximum as a dashed line.
@@ -725,7 +717,7 @@ public final class EntropyView implements LabView {
         g.setFill(muted(pal));
         double step = Axes.niceStep(scale, (int) Math.max(2, (x1 - x0) / 70));
         String maxLabel = i18n.get("entropy.stack.max", Format.num(max));
-        double maxLabelW = textWidth(maxLabel, Fonts.bold(10.5));
+        double maxLabelW = TextMetrics.width(maxLabel, Fonts.bold(10.5));
         for (double b = 0; b <= scale + 1e-9; b += step) {
             double tx = x0 + b * perBit;
             if (Math.abs(tx - mx) < maxLabelW / 2 + 14) {
@@ -844,7 +836,7 @@ public final class EntropyView implements LabView {
             String name = Integer.toString(i + 1);
             if (isTrue) {
                 String withMark = i18n.get("entropy.bars.true", name);
-                name = textWidth(withMark, Fonts.bold(12)) < gw - 4 ? withMark : name;
+                name = TextMetrics.width(withMark, Fonts.bold(12)) < gw - 4 ? withMark : name;
             }
             g.fillText(name, l.center(i), l.labelsY(), gw - 2);
         }
@@ -940,14 +932,9 @@ public final class EntropyView implements LabView {
 
     // ---- text helpers ---------------------------------------------------------------------------------------------
 
-    private double textWidth(String s, Font font) {
-        measurer.setFont(font);
-        measurer.setText(s);
-        return measurer.getLayoutBounds().getWidth();
-    }
 
     private String fitText(String full, String shorter, Font font, double room) {
-        return textWidth(full, font) <= room ? full : shorter;
+        return TextMetrics.width(full, font) <= room ? full : shorter;
     }
 
     /** Breaks text into at most maxLines lines no wider than width (by words, or by characters for Chinese). */
@@ -967,7 +954,7 @@ public final class EntropyView implements LabView {
                 }
             }
             String piece = text.substring(i, end);
-            if (line.length() > 0 && textWidth(line + piece.stripTrailing(), font) > width) {
+            if (line.length() > 0 && TextMetrics.width(line + piece.stripTrailing(), font) > width) {
                 lines.add(line.toString().stripTrailing());
                 line.setLength(0);
                 if (lines.size() == maxLines - 1) {

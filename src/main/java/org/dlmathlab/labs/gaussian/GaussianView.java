@@ -32,11 +32,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.stats.Histogram;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -86,9 +86,7 @@ public final class GaussianView implements LabView {
     private final Button clearButton = new Button();
     private final Label progress = new Label();
     private final List<Label> readoutValues = new ArrayList<>();
-    private final Label unitsNote = new Label();
-    private final Text measure = new Text();
-    /** 0 while a single new sample is still at the top of the plot, 1 once it has landed among the others. */
+    private final Label unitsNote = new Label();/** 0 while a single new sample is still at the top of the plot, 1 once it has landed among the others. */
     private final DoubleProperty drop = new SimpleDoubleProperty(this, "drop", 1);
     private final Timeline dropping = new Timeline();
     private int remaining;
@@ -139,12 +137,7 @@ public final class GaussianView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(distributionGroup(), samplingGroup(), displayGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(280);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 280, 230);
         root.setRight(scroller);
 
         dropping.getKeyFrames().setAll(new KeyFrame(Duration.ZERO, new KeyValue(drop, 0)),
@@ -758,7 +751,7 @@ public final class GaussianView implements LabView {
             g.strokeRect(x0, base - sideSigma, sideSigma, sideSigma);
             g.setLineDashes();
             String label = "σ² = " + Format.num(s * s, 3);
-            if (width(label, font) < sideSigma + 30) {
+            if (TextMetrics.width(label, font) < sideSigma + 30) {
                 haloText(g, p, label, x0 + sideSigma / 2, base - sideSigma / 2, p.ihat());
             }
         }
@@ -774,7 +767,7 @@ public final class GaussianView implements LabView {
                 g.setLineWidth(1.6);
                 g.strokeRect(x0, base - side, side, side);
                 String label = "(x − μ)² = " + Format.num((last - m) * (last - m), 3);
-                if (width(label, font) < side + 40 && landed > 0.99) {
+                if (TextMetrics.width(label, font) < side + 40 && landed > 0.99) {
                     haloText(g, p, label, x0 + side / 2, base - side / 2, p.jhat());
                 }
             }
@@ -848,7 +841,7 @@ public final class GaussianView implements LabView {
             double a = vp.toScreenX(m - k * s);
             double b = vp.toScreenX(m + k * s);
             String label = (k == 1 ? "±σ " : "±" + k + "σ ") + Format.num(100 * BAND_SHARE[k - 1], 1) + "%";
-            double w = width(label, font) + 8;
+            double w = TextMetrics.width(label, font) + 8;
             double mid = (Math.max(a, 0) + Math.min(b, vp.width())) / 2;
             g.setStroke(c);
             g.setLineWidth(1.2);
@@ -876,7 +869,7 @@ public final class GaussianView implements LabView {
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        double w = Math.min(vp.width() - 12, width(line, font) + 14);
+        double w = Math.min(vp.width() - 12, TextMetrics.width(line, font) + 14);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
         g.fillRect(6, 6, w, 24);
         g.setFill(p.text());
@@ -896,11 +889,6 @@ public final class GaussianView implements LabView {
         g.fillText(text, x, y);
     }
 
-    private double width(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     // ---- keys and drags ---------------------------------------------------------------------------------------------
 

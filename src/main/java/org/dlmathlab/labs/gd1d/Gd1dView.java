@@ -88,12 +88,7 @@ public final class Gd1dView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(functionGroup(), rateGroup(), startGroup(), runGroup(), statusGroup(),
                 tableGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setCenter(plot);
         root.setRight(scroller);
 

@@ -45,13 +45,13 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.expr.ExpressionException;
 import org.dlmathlab.math.optim.ContourGrid;
 import org.dlmathlab.math.optim.Function2;
 import org.dlmathlab.math.optim.Functions2;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Fonts;
@@ -127,9 +127,7 @@ public final class Gd2dView implements LabView {
     private final Map<String, SliderField> rateFields = new LinkedHashMap<>();
     private final Map<String, Circle> swatches = new LinkedHashMap<>();
     private final DoubleProperty startX = new SimpleDoubleProperty(this, "startX");
-    private final DoubleProperty startY = new SimpleDoubleProperty(this, "startY");
-    private final Text measure = new Text();
-    private boolean refreshQueued;
+    private final DoubleProperty startY = new SimpleDoubleProperty(this, "startY");private boolean refreshQueued;
     private boolean syncing;
     private boolean pressOnStart;
     private boolean legendAtBottom;
@@ -186,12 +184,7 @@ public final class Gd2dView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(functionGroup(), optimizerGroup(), startGroup(), runGroup(), displayGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(280);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 280, 230);
 
         backdrop.setManaged(false);
         backdrop.setMouseTransparent(true);
@@ -1132,10 +1125,10 @@ public final class Gd2dView implements LabView {
         double labelW = 0;
         for (int k = 0; k < bands; k++) {
             labels[k] = significant(levels[k]);
-            labelW = Math.max(labelW, width(labels[k], font));
+            labelW = Math.max(labelW, TextMetrics.width(labels[k], font));
         }
         String title = i18n.get("gd2d.map.legend");
-        double boxW = Math.max(labelW + barW + 18, width(title, Fonts.bold(11)) + 12);
+        double boxW = Math.max(labelW + barW + 18, TextMetrics.width(title, Fonts.bold(11)) + 12);
         double boxH = swatch * bands + 34;
         double bx = vp.width() - boxW - 8;
         double by = 8;
@@ -1188,8 +1181,8 @@ public final class Gd2dView implements LabView {
             }
             names.add(label);
             values.add(value);
-            nameW = Math.max(nameW, width(label, bold));
-            valueW = Math.max(valueW, width(value, font));
+            nameW = Math.max(nameW, TextMetrics.width(label, bold));
+            valueW = Math.max(valueW, TextMetrics.width(value, font));
         }
         String header = i18n.get("gd2d.legend.step", model.stepCount());
         String warning = null;
@@ -1201,8 +1194,8 @@ public final class Gd2dView implements LabView {
             warning = i18n.get(saddle ? "gd2d.legend.unboundedExplain" : "gd2d.legend.divergedExplain");
         }
         double row = 19;
-        double boxW = Math.max(width(header, bold), 28 + nameW + 10 + valueW) + 16;
-        double warnW = warning == null ? 0 : width(warning, font);
+        double boxW = Math.max(TextMetrics.width(header, bold), 28 + nameW + 10 + valueW) + 16;
+        double warnW = warning == null ? 0 : TextMetrics.width(warning, font);
         boxW = Math.min(Math.max(boxW, warnW + 16), Math.max(160, vp.width() - 150));
         double boxH = 10 + row * (names.size() + 1) + (warning == null ? 0 : row) + 4;
         double bx = 8;
@@ -1271,7 +1264,7 @@ public final class Gd2dView implements LabView {
     private void drawHint(GraphicsContext g, Viewport vp, Theme.Palette p) {
         String hint = i18n.get("gd2d.map.hint");
         Font font = Fonts.regular(11.5);
-        double w = Math.min(width(hint, font) + 14, vp.width() - 16);
+        double w = Math.min(TextMetrics.width(hint, font) + 14, vp.width() - 16);
         panel(g, p, 8, vp.height() - 28, w, 20);
         g.setFont(font);
         g.setFill(p.text().deriveColor(0, 1, 1, 0.8));
@@ -1297,9 +1290,4 @@ public final class Gd2dView implements LabView {
         return Format.num(v, decimals);
     }
 
-    private double width(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 }

@@ -33,10 +33,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.optim.ContourGrid;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -96,9 +96,7 @@ public final class LikelihoodView implements LabView {
     private final ToggleButton showLoss = new ToggleButton();
     private final VBox mapBox;
     private final VBox lossBox;
-    private final VBox center = new VBox(4);
-    private final Text measure = new Text();
-    private boolean syncing;
+    private final VBox center = new VBox(4);private boolean syncing;
     private boolean dragging;
     private long fittedVersion = -1;
 
@@ -177,12 +175,7 @@ public final class LikelihoodView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(candidateGroup(), readoutGroup(), dataGroup(), typedGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(285);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 285, 230);
         root.setRight(scroller);
 
         showBest.addListener(o -> dataPlot.requestRedraw());
@@ -717,7 +710,7 @@ public final class LikelihoodView implements LabView {
         for (double x : xs) {
             String label = Format.num(model.density(x), 3);
             double sx = vp.toScreenX(x);
-            double w = width(label, font);
+            double w = TextMetrics.width(label, font);
             double sy = vp.toScreenY(model.density(x)) - 5;
             if (sx - w / 2 > lastRight + 3 && sy > 30) {
                 halo(g, p, label, sx, sy, p.probe().deriveColor(0, 1, 0.8, 1));
@@ -735,7 +728,7 @@ public final class LikelihoodView implements LabView {
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        double w = Math.min(vp.width() - 12, width(line, font) + 14);
+        double w = Math.min(vp.width() - 12, TextMetrics.width(line, font) + 14);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
         g.fillRect(6, 6, w, 24);
         g.setFill(p.text());
@@ -820,7 +813,7 @@ public final class LikelihoodView implements LabView {
         Font font = Fonts.regular(10.5);
         String hiLabel = "ℓ " + Format.num(levels[bands - 1], 1) + "+";
         String loLabel = "ℓ < " + Format.num(levels.length > 1 ? levels[1] : levels[0], 1);
-        double textW = Math.max(width(hiLabel, font), width(loLabel, font));
+        double textW = Math.max(TextMetrics.width(hiLabel, font), TextMetrics.width(loLabel, font));
         g.fillRect(x - textW - 8, top - 16, textW + barW + 14, swatch * bands + 32);
         for (int k = 0; k < bands; k++) {
             g.setFill(bandColors[k]);
@@ -933,7 +926,7 @@ public final class LikelihoodView implements LabView {
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
         String label = i18n.get("likelihood.loss.min", Format.num(model.muMle(), 3));
-        double lx = Math.max(4, Math.min(w - width(label, Fonts.regular(11.5)) - 4, mx + 4));
+        double lx = Math.max(4, Math.min(w - TextMetrics.width(label, Fonts.regular(11.5)) - 4, mx + 4));
         halo(g, p, label, lx, h - 3, p.text());
         // The mu axis ticks along the bottom of the lower strip.
         g.setFont(Fonts.regular(10.5));
@@ -1034,11 +1027,6 @@ public final class LikelihoodView implements LabView {
         g.fillText(text, x, y);
     }
 
-    private double width(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     // ---- keys and drags ---------------------------------------------------------------------------------------------
 

@@ -99,12 +99,7 @@ public final class LimitView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(functionGroup(), pointGroup(), stepGroup(), readoutGroup(), tableGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(290);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 290, 230);
         root.setRight(scroller);
 
         shrinking.getKeyFrames().add(new KeyFrame(SHRINK_EVERY, e -> shrinkOnce()));

@@ -33,10 +33,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.linalg.Vec2;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -102,10 +102,7 @@ public final class LossesView implements LabView {
     private final Button outlierButton = new Button();
     private final SliderField outlierField;
     private final VBox predictionSide = new VBox(12);
-    private final VBox outlierSide = new VBox(12);
-    private final Text measurer = new Text();
-
-    private int arrows = ARROWS_MSE;
+    private final VBox outlierSide = new VBox(12);private int arrows = ARROWS_MSE;
     private boolean syncing;
     private boolean draggingPrediction;
     private boolean draggingData;
@@ -146,12 +143,7 @@ public final class LossesView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(panelGroup(), predictionSide, outlierSide);
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(280);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 280, 220);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());
@@ -713,7 +705,7 @@ public final class LossesView implements LabView {
         double axisY = Math.max(16, Math.min(vp.height() - 22, vp.toScreenY(0)));
         g.fillText(probability && kind == LossesModel.CCE ? "p_true" : "p", vp.width() - 8, axisY - 4);
         // What the point and its "▲ L" label take up on the right, so the caption can keep clear of both.
-        double reach = above ? at[0] + 20 + textWidth("▲ L = " + num(loss), Fonts.bold(13)) : at[0] + 14;
+        double reach = above ? at[0] + 20 + TextMetrics.width("▲ L = " + num(loss), Fonts.bold(13)) : at[0] + 14;
         drawPredictionCaption(g, vp, p, x, loss, grad, at, reach);
 
         // The point goes on top of everything: it is what the learner drags.
@@ -726,13 +718,13 @@ public final class LossesView implements LabView {
             // The loss is off the top: say how far, so a clipped 34.5 is never hidden.
             String text = "▲ L = " + num(loss);
             Font font = Fonts.bold(13);
-            boolean right = at[0] < vp.width() - textWidth(text, font) - 30;
+            boolean right = at[0] < vp.width() - TextMetrics.width(text, font) - 30;
             double tx = at[0] + (right ? 14 : -14);
             g.setFont(font);
             g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
             g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
-            double tw = textWidth(text, font);
+            double tw = TextMetrics.width(text, font);
             g.fillRect(right ? tx - 3 : tx - tw - 3, at[1] + 3, tw + 6, 18);
             g.setFill(p.warning());
             g.fillText(text, tx, at[1] + 4);
@@ -767,8 +759,8 @@ public final class LossesView implements LabView {
         }
         String warn = model.clipped() ? i18n.get("losses.short.clipped") : "";
         Font font = Fonts.regular(14);
-        double width = Math.max(textWidth(line1, font), textWidth(line2, font)) + 14;
-        width = Math.min(vp.width() - 12, Math.max(width, warn.isEmpty() ? 0 : textWidth(warn, Fonts.bold(13)) + 14));
+        double width = Math.max(TextMetrics.width(line1, font), TextMetrics.width(line2, font)) + 14;
+        width = Math.min(vp.width() - 12, Math.max(width, warn.isEmpty() ? 0 : TextMetrics.width(warn, Fonts.bold(13)) + 14));
         double height = warn.isEmpty() ? 46 : 66;
         // Top left, unless the point is there (a clipped loss sits at the top edge near p = 0): then top right.
         // In a narrow picture with no room beside the point, the box moves below it (and below its "▲ L" label).
@@ -796,11 +788,6 @@ public final class LossesView implements LabView {
         }
     }
 
-    private double textWidth(String text, Font font) {
-        measurer.setFont(font);
-        measurer.setText(text);
-        return measurer.getLayoutBounds().getWidth();
-    }
 
     private void hint(GraphicsContext g, Viewport vp, Theme.Palette p, String longKey, String shortKey) {
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.8));
@@ -808,10 +795,10 @@ public final class LossesView implements LabView {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         String text = i18n.get(longKey);
-        if (textWidth(text, Fonts.regular(11.5)) > vp.width() - 24) {
+        if (TextMetrics.width(text, Fonts.regular(11.5)) > vp.width() - 24) {
             text = i18n.get(shortKey);
         }
-        double w = Math.min(vp.width() - 12, textWidth(text, Fonts.regular(11.5)) + 12);
+        double w = Math.min(vp.width() - 12, TextMetrics.width(text, Fonts.regular(11.5)) + 12);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.8));
         g.fillRect(6, vp.height() - 24, w, 20);
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.85));
@@ -1166,7 +1153,7 @@ public final class LossesView implements LabView {
     private double widest(String[] lines, Font font) {
         double width = 0;
         for (String line : lines) {
-            width = Math.max(width, textWidth(line, font));
+            width = Math.max(width, TextMetrics.width(line, font));
         }
         return width;
     }

@@ -138,12 +138,7 @@ public final class Matmul2dView implements LabView {
         controls.getChildren().addAll(matrixGroup("matrix-a", "a", Matmul2dModel.A_NAMES, model::setA),
                 matrixGroup("matrix-b", "b", Matmul2dModel.B_NAMES, model::setB), playGroup(), columnsGroup(),
                 commuteGroup(), assocGroup(), shapeGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setRight(scroller);
 
         for (PlotCanvas plane : List.of(planeAb, planeBa)) {

@@ -27,11 +27,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.linalg.Vec2;
 import org.dlmathlab.math.nn.Activation;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -78,9 +78,7 @@ public final class NeuronView implements LabView {
     private final Label zValue = new Label();
     private final Label aValue = new Label();
     private final Label slopeValue = new Label();
-    private final Label note = new Label();
-    private final Text measure = new Text();
-    private boolean choosing;
+    private final Label note = new Label();private boolean choosing;
     private boolean draggingMarker;
     private boolean draggingInput;
     /** Where the (z, a) marker was last drawn, in curve-canvas pixels (tests compare it with z). */
@@ -125,12 +123,7 @@ public final class NeuronView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(inputGroup(), weightGroup(), activationGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(280);
-        scroller.setMinWidth(230);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 280, 230);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());
@@ -492,8 +485,8 @@ public final class NeuronView implements LabView {
         g.fillText(symbolic.toString(), 10, 8, w - 20);
         String legend = i18n.get("neuron.diagram.legend");
         Font legendFont = Fonts.regular(Math.max(10, titleSize - 2.5));
-        double legendWidth = textWidth(legend, legendFont);
-        if (legendWidth + textWidth(symbolic.toString(), Fonts.regular(titleSize)) + 40 < w) {
+        double legendWidth = TextMetrics.width(legend, legendFont);
+        if (legendWidth + TextMetrics.width(symbolic.toString(), Fonts.regular(titleSize)) + 40 < w) {
             g.setFont(legendFont);
             g.setFill(p.axis());
             g.setTextAlign(TextAlignment.RIGHT);
@@ -634,7 +627,7 @@ public final class NeuronView implements LabView {
         String oneLine = terms + " = " + zText;
         for (double size = 15; size >= 10.5; size -= 0.5) {
             Font f = Fonts.regular(size);
-            if (textWidth(oneLine, f) <= width && textWidth(out, f) <= width) {
+            if (TextMetrics.width(oneLine, f) <= width && TextMetrics.width(out, f) <= width) {
                 equationFontSize = size;
                 lines.add(oneLine);
                 if (n > 1) {
@@ -695,7 +688,7 @@ public final class NeuronView implements LabView {
 
     /** A small label with a backing so it stays readable across the edges. */
     private void chip(GraphicsContext g, Theme.Palette p, String text, double x, double y, Font font, Color c) {
-        double tw = textWidth(text, font);
+        double tw = TextMetrics.width(text, font);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.9));
         g.fillRoundRect(x - tw / 2 - 4, y - font.getSize() * 0.75, tw + 8, font.getSize() * 1.5, 8, 8);
         g.setFill(c);
@@ -705,11 +698,6 @@ public final class NeuronView implements LabView {
         g.fillText(text, x, y);
     }
 
-    private double textWidth(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     // ---- the curve --------------------------------------------------------------------------------------------
 
@@ -760,7 +748,7 @@ public final class NeuronView implements LabView {
         Font valueFont = Fonts.bold(12.5);
         String aText = "a = " + Format.num(a, 3);
         String slopeText = "f′(z) = " + Format.num(slope, 3);
-        double tw = Math.max(textWidth(aText, valueFont), textWidth(slopeText, valueFont));
+        double tw = Math.max(TextMetrics.width(aText, valueFont), TextMetrics.width(slopeText, valueFont));
         boolean left = slope > 0 ? sx - tw - 14 > 4 : sx + tw + 14 > vp.width() - 4;
         double lx = left ? sx - tw - 12 : sx + 12;
         lx = Math.max(4, Math.min(vp.width() - tw - 4, lx));
@@ -779,7 +767,7 @@ public final class NeuronView implements LabView {
         g.setTextBaseline(VPos.TOP);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
         String title = i18n.get("neuron.curve.title", i18n.get("neuron.short." + model.activation().name()));
-        g.fillRect(4, 4, textWidth(title, Fonts.regular(12.5)) + 12, 20);
+        g.fillRect(4, 4, TextMetrics.width(title, Fonts.regular(12.5)) + 12, 20);
         g.setFill(p.text());
         g.fillText(title, 10, 6);
         hint(g, vp, p, vp.width() >= 520 ? "neuron.plot.hint" : "neuron.plot.hintShort");
@@ -792,7 +780,7 @@ public final class NeuronView implements LabView {
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.8));
-        g.fillRect(6, vp.height() - 22, Math.min(vp.width() - 12, textWidth(text, f) + 10), 19);
+        g.fillRect(6, vp.height() - 22, Math.min(vp.width() - 12, TextMetrics.width(text, f) + 10), 19);
         g.setFill(p.axis());
         g.fillText(text, 10, vp.height() - 6, Math.max(50, vp.width() - 20));
     }
@@ -859,7 +847,7 @@ public final class NeuronView implements LabView {
     private void caption(GraphicsContext g, Theme.Palette p, double room, String title, String line) {
         Font bold = Fonts.bold(12.5);
         Font regular = Fonts.regular(12);
-        double width = Math.min(room, Math.max(textWidth(title, bold), line == null ? 0 : textWidth(line, regular)) + 12);
+        double width = Math.min(room, Math.max(TextMetrics.width(title, bold), line == null ? 0 : TextMetrics.width(line, regular)) + 12);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
         g.fillRect(4, 4, Math.max(0, width), line == null ? 21 : 38);
         g.setTextAlign(TextAlignment.LEFT);

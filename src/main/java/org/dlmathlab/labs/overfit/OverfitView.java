@@ -32,7 +32,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.labs.overfit.OverfitModel.Remedy;
@@ -40,6 +39,7 @@ import org.dlmathlab.math.nn.DropoutTrainer;
 import org.dlmathlab.math.regression.NoisyCurve;
 import org.dlmathlab.math.regression.PolynomialDescent;
 import org.dlmathlab.math.regression.PolynomialFit;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Curves;
@@ -154,12 +154,7 @@ public final class OverfitView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(remedyGroup(), modelGroup(), readoutGroup(), dataGroup(), l2Group(),
                 earlyGroup(), dropoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setRight(scroller);
 
         // Direct, not batched: the charts refill only when their inputs change, and --snapshot sees the state at once.
@@ -921,7 +916,7 @@ public final class OverfitView implements LabView {
         List<double[]> places = new ArrayList<>();
         int row = 0;
         for (Object[] item : items) {
-            double w = 26 + textWidth((String) item[2], font) + 14;
+            double w = 26 + TextMetrics.width((String) item[2], font) + 14;
             if (x + w > maxX && x > 12) {
                 x = 12;
                 row++;
@@ -972,11 +967,6 @@ public final class OverfitView implements LabView {
                 Math.max(50, vp.width() - 24));
     }
 
-    private static double textWidth(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
 
     // ---- keys -----------------------------------------------------------------------------------------------------
 

@@ -95,12 +95,7 @@ public final class PartialsView implements LabView {
         controls.getStyleClass().add("lab-controls");
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(functionGroup(), pointGroup(), readoutGroup(), displayGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(260);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 260, 220);
         root.setRight(scroller);
 
         map.plot().addEventHandler(KeyEvent.KEY_PRESSED, this::onMapKey);

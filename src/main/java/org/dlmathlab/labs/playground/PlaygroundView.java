@@ -38,11 +38,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.nn.ConfusionMatrix;
 import org.dlmathlab.math.nn.Datasets2D;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Fonts;
@@ -134,9 +134,7 @@ public final class PlaygroundView implements LabView {
     private final Canvas confusionCanvas = new Canvas(250, 150);
     private final Label[][] readouts = new Label[3][3];
     private final Map<String, DoubleProperty> properties = new java.util.HashMap<>();
-    private final Map<String, SliderField> fields = new java.util.HashMap<>();
-    private final Text measure = new Text();
-    private final VBox ownBox = new VBox(6);
+    private final Map<String, SliderField> fields = new java.util.HashMap<>();private final VBox ownBox = new VBox(6);
     private boolean syncing;
     private boolean refreshQueued;
 
@@ -188,12 +186,7 @@ public final class PlaygroundView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(runGroup(), dataGroup(), splitGroup(), networkGroup(), trainingGroup(),
                 earlyGroup(), chartGroup(), confusionGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(300);
-        scroller.setMinWidth(240);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 300, 240);
 
         VBox center = new VBox(plot, diagram);
         VBox.setVgrow(plot, Priority.ALWAYS);
@@ -993,9 +986,9 @@ public final class PlaygroundView implements LabView {
         }
         Font bold = Fonts.bold(13);
         Font font = Fonts.regular(12);
-        double textW = Math.max(width(line1, bold), width(line2, font));
+        double textW = Math.max(TextMetrics.width(line1, bold), TextMetrics.width(line2, font));
         if (warn != null) {
-            textW = Math.max(textW, width(warn, font));
+            textW = Math.max(textW, TextMetrics.width(warn, font));
         }
         double legendRoom = vp.width() >= 330 ? 120 : 0;
         double boxW = Math.max(60, Math.min(textW + 16, vp.width() - 16 - legendRoom));
@@ -1024,7 +1017,7 @@ public final class PlaygroundView implements LabView {
             i18n.get("playground.part.test")};
         double nameW = 0;
         for (String s : names) {
-            nameW = Math.max(nameW, width(s, font));
+            nameW = Math.max(nameW, TextMetrics.width(s, font));
         }
         int k = model.classes();
         double boxW = 30 + nameW + 12;
@@ -1064,11 +1057,11 @@ public final class PlaygroundView implements LabView {
         Font font = Fonts.regular(11.5);
         String key = model.ownPoints() ? "playground.plane.hintOwn" : "playground.plane.hint";
         String hint = i18n.get(key);
-        if (width(hint, font) + 14 > vp.width() - 16) {
+        if (TextMetrics.width(hint, font) + 14 > vp.width() - 16) {
             // A narrow plane gets the short version rather than squeezed letters.
             hint = i18n.get(key + "Short");
         }
-        double w = Math.min(width(hint, font) + 14, vp.width() - 16);
+        double w = Math.min(TextMetrics.width(hint, font) + 14, vp.width() - 16);
         panel(g, p, 8, vp.height() - 28, w, 20);
         g.setFont(font);
         g.setFill(p.text().deriveColor(0, 1, 1, 0.8));
@@ -1085,11 +1078,6 @@ public final class PlaygroundView implements LabView {
         g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 8, 8);
     }
 
-    private double width(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     // ---- mouse and keys -------------------------------------------------------------------------------------------------
 

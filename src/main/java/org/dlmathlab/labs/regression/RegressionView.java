@@ -51,6 +51,7 @@ import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.optim.ContourGrid;
 import org.dlmathlab.math.regression.Csv;
 import org.dlmathlab.math.regression.Dataset;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
@@ -181,12 +182,7 @@ public final class RegressionView implements LabView {
         // Run and what is happening first, so they show without scrolling in a small window.
         controls.getChildren().addAll(runGroup(), readoutGroup(), rateGroup(), batchGroup(), scalingGroup(),
                 dataGroup(), csvGroup(), startGroup(), closedFormGroup(), exportGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(250);
-        scroller.setMinWidth(210);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 250, 210);
         root.setRight(scroller);
 
         model.changes().addListener(o -> queueRefresh());
@@ -1243,8 +1239,8 @@ public final class RegressionView implements LabView {
         String caption = i18n.get("regression.scatter.caption", Format.num(raw[0], 4), Format.num(raw[1], 4),
                 model.epoch());
         String best = i18n.get("regression.scatter.best");
-        double boxW = Math.min(vp.width() - 12, Math.max(textWidth(caption, g.getFont()),
-                textWidth(best, g.getFont()) + 28) + 14);
+        double boxW = Math.min(vp.width() - 12, Math.max(TextMetrics.width(caption, g.getFont()),
+                TextMetrics.width(best, g.getFont()) + 28) + 14);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.85));
         g.fillRoundRect(6, 5, boxW, opt != null ? 56 : 40, 6, 6);
         g.setFill(p.text());
@@ -1279,7 +1275,7 @@ public final class RegressionView implements LabView {
                 Format.num(model.learningRateLimit(), 4));
         javafx.scene.text.Font bold = Fonts.bold(14);
         javafx.scene.text.Font small = Fonts.regular(12.5);
-        double w = Math.min(vp.width() - 16, Math.max(textWidth(title, bold), textWidth(advice, small)) + 24);
+        double w = Math.min(vp.width() - 16, Math.max(TextMetrics.width(title, bold), TextMetrics.width(advice, small)) + 24);
         double cy = vp.height() / 2;
         g.setFill(p.background().deriveColor(0, 1, 1, 0.88));
         g.fillRoundRect(vp.width() / 2 - w / 2, cy - 22, w, 46, 8, 8);
@@ -1422,8 +1418,8 @@ public final class RegressionView implements LabView {
         String caption = i18n.get(model.isStandardized() ? "regression.surface.captionZ"
                 : "regression.surface.caption");
         String legend = i18n.get("regression.surface.legend");
-        double boxW = Math.min(vp.width() - 12, Math.max(textWidth(caption, g.getFont()),
-                textWidth(legend, g.getFont())) + 14);
+        double boxW = Math.min(vp.width() - 12, Math.max(TextMetrics.width(caption, g.getFont()),
+                TextMetrics.width(legend, g.getFont())) + 14);
         g.setFill(p.background().deriveColor(0, 1, 1, 0.8));
         g.fillRoundRect(6, 5, boxW, 38, 6, 6);
         g.setFill(p.text());
@@ -1438,11 +1434,6 @@ public final class RegressionView implements LabView {
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
     /** The width a caption takes in the given font, for the translucent box behind it. */
-    private double textWidth(String text, javafx.scene.text.Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
-    }
 
     private static void star(GraphicsContext g, double cx, double cy, double r) {
         double[] xs = new double[10];

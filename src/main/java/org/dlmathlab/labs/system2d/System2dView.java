@@ -110,12 +110,7 @@ public final class System2dView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(matrixGroup(), presetGroup(), targetGroup(), solutionGroup(), inverseGroup(),
                 nullGroup(), readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setRight(scroller);
 
         playTimeline.setOnFinished(e -> model.phaseProperty().set(System2dModel.IDLE));

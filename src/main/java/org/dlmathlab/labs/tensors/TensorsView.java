@@ -38,12 +38,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.tensor.Broadcast;
 import org.dlmathlab.math.tensor.NdArray;
+import org.dlmathlab.ui.TextMetrics;
 import org.dlmathlab.ui.ControlGroups;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
@@ -154,12 +154,7 @@ public final class TensorsView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(modeGroup(), arrayGroup(), reduceGroup(), broadcastGroup(), productGroup(),
                 readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());
@@ -1310,7 +1305,7 @@ public final class TensorsView implements LabView {
             }
             g.setFill(l.faint() ? p.text().deriveColor(0, 1, 1, 0.45) : l.edited() ? p.image() : p.text());
             Font font = l.edited() ? Fonts.bold(fontSize) : Fonts.regular(fontSize);
-            double tw = textWidth(l.text(), font);
+            double tw = TextMetrics.width(l.text(), font);
             if (tw > s - 6) {
                 font = Fonts.regular(Math.max(8, fontSize * (s - 6) / tw));
             }
@@ -1396,7 +1391,7 @@ public final class TensorsView implements LabView {
             while (i < paragraph.length()) {
                 int next = nextBreak(paragraph, i);
                 String piece = paragraph.substring(i, next);
-                if (line.length() > 0 && textWidth(line + piece, font) > width) {
+                if (line.length() > 0 && TextMetrics.width(line + piece, font) > width) {
                     g.fillText(line.toString().stripTrailing(), x, yy);
                     yy += lineH;
                     line.setLength(0);
@@ -1431,11 +1426,6 @@ public final class TensorsView implements LabView {
         return Math.max(i, from + 1);
     }
 
-    private static double textWidth(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
 
     /** A cell's number: short, and "—" for the undefined results of dividing by 0. */
     private static String text(double v) {

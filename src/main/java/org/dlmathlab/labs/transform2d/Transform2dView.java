@@ -96,12 +96,7 @@ public final class Transform2dView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(matrixGroup(), presetGroup(), animateGroup(), probeGroup(), eigenGroup(),
                 readoutGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(250);
-        scroller.setMinWidth(200);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 250, 200);
         root.setRight(scroller);
 
         model.drawChanges().addListener(o -> refresh());

@@ -106,12 +106,7 @@ public final class Vectors2dView implements LabView {
         controls.setPadding(new Insets(10));
         controls.getChildren().addAll(vectorsGroup(), dotGroup(), normsGroup(), triangleGroup(), matrixGroup(),
                 neuronGroup());
-        ScrollPane scroller = new ScrollPane(controls);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.setPrefViewportWidth(270);
-        scroller.setMinWidth(220);
-        scroller.getStyleClass().add("lab-controls-scroller");
+        ScrollPane scroller = ControlGroups.scroller(controls, 270, 220);
         root.setRight(scroller);
 
         model.changes().addListener(o -> refresh());

@@ -29,6 +29,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.tensors.TensorsLab());
         registry.register(new org.dlmathlab.labs.dataprep.DataprepLab());
         registry.register(new org.dlmathlab.labs.chain.ChainLab());
+        registry.register(new org.dlmathlab.labs.splits.SplitsLab());
         return registry;
     }
 

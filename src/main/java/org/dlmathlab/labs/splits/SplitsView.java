@@ -229,9 +229,19 @@ public final class SplitsView implements LabView {
 
     private Node dataGroup() {
         VBox box = groups.group("data", "splits.data.title");
+        SliderField nField = new SliderField(i18n.bind("splits.data.n"), i18n.bind("splits.data.n.tooltip"), nProp,
+                SplitsModel.N_MIN, SplitsModel.N_MAX,
+                v -> whole(v, SplitsModel.N_MIN, SplitsModel.N_MAX, "n"), text -> NumberInput.parse(text, i18n));
+        wholeSteps(nField, 10);
+        nField.setId("splits-n");
+        // Listened to after the field, so the field shows the value the model settled on (a nested change).
         nProp.addListener((o, old, v) -> {
             int value = (int) Math.round(v.doubleValue());
-            if (syncing || value == model.n()) {
+            if (syncing) {
+                return;
+            }
+            if (value == model.n()) {
+                settle(nProp, model.n());
                 return;
             }
             String problem = splitMessageFor(value, model.trainPct(), model.valPct());
@@ -246,20 +256,16 @@ public final class SplitsView implements LabView {
             splitMessage.setText("");
             model.setParameter("n", value);
         });
-        SliderField nField = new SliderField(i18n.bind("splits.data.n"), i18n.bind("splits.data.n.tooltip"), nProp,
-                SplitsModel.N_MIN, SplitsModel.N_MAX,
-                v -> whole(v, SplitsModel.N_MIN, SplitsModel.N_MAX, "n"), text -> NumberInput.parse(text, i18n));
-        wholeSteps(nField, 10);
-        nField.setId("splits-n");
+        SliderField noiseField = new SliderField(i18n.bind("splits.data.noise"),
+                i18n.bind("splits.data.noise.tooltip"), noiseProp, 0, SplitsModel.NOISE_MAX,
+                v -> range(v, 0, SplitsModel.NOISE_MAX, "σ"), text -> NumberInput.parse(text, i18n));
+        noiseField.setId("splits-noise");
+        // Listened to after the field, so the field shows the value the model settled on (a nested change).
         noiseProp.addListener((o, old, v) -> {
             if (!syncing && v.doubleValue() != model.noise()) {
                 model.setParameter("noise", Math.round(v.doubleValue() * 100) / 100.0);
             }
         });
-        SliderField noiseField = new SliderField(i18n.bind("splits.data.noise"),
-                i18n.bind("splits.data.noise.tooltip"), noiseProp, 0, SplitsModel.NOISE_MAX,
-                v -> range(v, 0, SplitsModel.NOISE_MAX, "σ"), text -> NumberInput.parse(text, i18n));
-        noiseField.setId("splits-noise");
         fullLabel(noiseField);
 
         Label seedLabel = new Label();
@@ -291,10 +297,6 @@ public final class SplitsView implements LabView {
 
     private Node splitGroup() {
         VBox box = groups.group("split", "splits.split.title");
-        trainProp.addListener((o, old, v) -> onSplitSlider(v.doubleValue(), model.valPct(), trainProp,
-                model.trainPct()));
-        valProp.addListener((o, old, v) -> onSplitSlider(model.trainPct(), v.doubleValue(), valProp,
-                model.valPct()));
         trainField = new SliderField(i18n.bind("splits.split.train"), i18n.bind("splits.split.train.tooltip"),
                 trainProp, SplitsModel.PCT_MIN, 90, v -> checkSplit(v, v, model.valPct()),
                 text -> NumberInput.parse(text, i18n));
@@ -308,6 +310,11 @@ public final class SplitsView implements LabView {
         for (SliderField f : List.of(trainField, valField)) {
             wholeSteps(f, 10);
         }
+        // After the fields' own listeners, so they show the whole percentage the model settled on.
+        trainProp.addListener((o, old, v) -> onSplitSlider(v.doubleValue(), model.valPct(), trainProp,
+                model.trainPct()));
+        valProp.addListener((o, old, v) -> onSplitSlider(model.trainPct(), v.doubleValue(), valProp,
+                model.valPct()));
         testShare.setWrapText(true);
         testShare.setId("splits-test-share");
         testShare.getStyleClass().add("splits-test");
@@ -331,18 +338,21 @@ public final class SplitsView implements LabView {
 
     private Node modelGroup() {
         VBox box = groups.group("model", "splits.model.title");
-        degreeProp.addListener((o, old, v) -> {
-            int d = (int) Math.round(v.doubleValue());
-            if (!syncing && (d != model.shownDegree() || model.autoDegree())) {
-                model.setParameter("auto_degree", 0);
-                model.setParameter("degree", d);
-            }
-        });
         degreeField = new SliderField(i18n.bind("splits.model.degree"), i18n.bind("splits.model.degree.tooltip"),
                 degreeProp, 1, DegreeSweep.MAX_DEGREE, v -> whole(v, 1, DegreeSweep.MAX_DEGREE, "d"),
                 text -> NumberInput.parse(text, i18n));
         wholeSteps(degreeField, 1);
         degreeField.setId("splits-degree");
+        // Listened to after the field, so the field shows the value the model settled on (a nested change).
+        degreeProp.addListener((o, old, v) -> {
+            int d = (int) Math.round(v.doubleValue());
+            if (!syncing && d == model.shownDegree() && !model.autoDegree()) {
+                settle(degreeProp, d);
+            } else if (!syncing) {
+                model.setParameter("auto_degree", 0);
+                model.setParameter("degree", d);
+            }
+        });
         autoBox.textProperty().bind(i18n.bind("splits.model.auto"));
         autoBox.setTooltip(Tips.of(i18n, "splits.model.auto.tooltip"));
         autoBox.setId("splits-auto");
@@ -508,6 +518,8 @@ public final class SplitsView implements LabView {
         double t = Math.round(train);
         double v = Math.round(val);
         if (t == model.trainPct() && v == model.valPct()) {
+            // Rounds to the split in use: nothing changes, but the field shows the whole number, not 73.24.
+            settle(moved, modelValue);
             return;
         }
         String problem = splitMessageFor(t, v);
@@ -521,6 +533,15 @@ public final class SplitsView implements LabView {
         }
         splitMessage.setText("");
         model.setSplit(t, v);
+    }
+
+    /** Puts a slider's property back on the value the model holds (rounding), without acting on it again. */
+    private void settle(SimpleDoubleProperty property, double value) {
+        if (property.get() != value) {
+            syncing = true;
+            property.set(value);
+            syncing = false;
+        }
     }
 
     /**

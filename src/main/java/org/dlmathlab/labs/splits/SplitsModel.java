@@ -131,7 +131,7 @@ public final class SplitsModel implements LabModel {
         }
     }
 
-    /** Sets both split percentages at once (the sliders use this): refused, changing nothing, if a part would be empty. */
+    /** Sets both split percentages at once (the sliders use this); refused, changing nothing, if a part is empty. */
     public void setSplit(double trainPercent, double validationPercent) {
         Parameters.requireInRange("train_pct", trainPercent, PCT_MIN, PCT_MAX);
         Parameters.requireInRange("val_pct", validationPercent, PCT_MIN, PCT_MAX);

@@ -659,8 +659,8 @@ public final class SplitsView implements LabView {
             syncing = false;
         }
         int[] s = model.sizes();
-        testShare.setText(i18n.get("splits.split.test", Format.num(100 - model.trainPct() - model.valPct(), 1),
-                s[2]));
+        testShare.setText(i18n.get("splits.split.test",
+                Format.num(Math.max(0, 100 - model.trainPct() - model.valPct()), 1), s[2]));
         HoldoutRun run = model.run();
         if (run == null) {
             String problem = splitMessageFor(model.trainPct(), model.valPct());
@@ -715,7 +715,7 @@ public final class SplitsView implements LabView {
         double optimism = model.quantity("optimism");
         String mode = model.autoDegree() ? i18n.get(model.tunedOnTest() ? "splits.mode.test" : "splits.mode.val")
                 : i18n.get("splits.mode.hand");
-        return i18n.get("splits.optimism.note", mode, err(model.quantity("reported_error")),
+        return i18n.get("splits.optimism.note", model.shownDegree(), mode, err(model.quantity("reported_error")),
                 err(model.quantity("fresh_error")), signed(optimism));
     }
 
@@ -891,7 +891,7 @@ public final class SplitsView implements LabView {
             g.setFont(Fonts.bold(14));
             g.setFill(p.warning());
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(i18n.get("splits.plot.badSplit"), vp.width() / 2, vp.height() / 2, vp.width() - 40);
+            wrapText(g, i18n.get("splits.plot.badSplit"), vp.width() / 2, vp.height() / 2, vp.width() - 40);
             g.setTextAlign(TextAlignment.LEFT);
         } else {
             String how = model.autoDegree()
@@ -1026,32 +1026,41 @@ public final class SplitsView implements LabView {
         }
     }
 
-    /** Centred text broken into at most two lines that fit maxWidth. */
+    /**
+     * Centred text broken into lines that fit maxWidth: at spaces, or anywhere in Chinese, which has none. With a
+     * CENTER baseline the block is centred on y, otherwise it starts there.
+     */
     private static void wrapText(GraphicsContext g, String text, double cx, double y, double maxWidth) {
-        if (textWidth(text, g) <= maxWidth) {
-            g.fillText(text, cx, y, maxWidth);
-            return;
-        }
-        int cut = -1;
-        for (int i = text.length() / 2, j = text.length() / 2; i > 0 || j < text.length(); i--, j++) {
-            if (j < text.length() && (text.charAt(j) == ' ')) {
-                cut = j;
-                break;
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            // The next piece: a word with its trailing space, or one character of a script without spaces.
+            int j = i + 1;
+            if (text.charAt(i) < 0x2E80) {
+                while (j < text.length() && text.charAt(j) != ' ' && text.charAt(j) < 0x2E80) {
+                    j++;
+                }
+                while (j < text.length() && text.charAt(j) == ' ') {
+                    j++;
+                }
             }
-            if (i > 0 && text.charAt(i) == ' ') {
-                cut = i;
-                break;
+            String piece = text.substring(i, j);
+            if (line.length() > 0 && textWidth(line + piece.stripTrailing(), g) > maxWidth) {
+                lines.add(line.toString().strip());
+                line.setLength(0);
             }
+            line.append(piece);
+            i = j;
         }
-        if (cut < 0) {
-            // No space (Chinese): break in the middle.
-            cut = text.length() / 2;
+        if (line.length() > 0) {
+            lines.add(line.toString().strip());
         }
         double lineHeight = g.getFont().getSize() * 1.3;
-        boolean centred = g.getTextBaseline() == VPos.CENTER;
-        double first = centred ? y - lineHeight / 2 : y;
-        g.fillText(text.substring(0, cut).strip(), cx, first, maxWidth);
-        g.fillText(text.substring(cut).strip(), cx, first + lineHeight, maxWidth);
+        double first = g.getTextBaseline() == VPos.CENTER ? y - lineHeight * (lines.size() - 1) / 2 : y;
+        for (int k = 0; k < lines.size(); k++) {
+            g.fillText(lines.get(k), cx, first + k * lineHeight, maxWidth);
+        }
     }
 
     /** Buttons in a row that wraps on a narrow panel. */

@@ -24,7 +24,8 @@ class TuningExperimentTest {
         double honest = r.meanOptimismHonest();
         double onTest = r.meanOptimismOnTest();
         // The honest report is unbiased: its mean optimism is within 3 standard errors of 0.
-        assertTrue(Math.abs(honest) < 3 * r.standardErrorHonest(), "honest " + honest + " ± " + r.standardErrorHonest());
+        assertTrue(Math.abs(honest) < 3 * r.standardErrorHonest(),
+                "honest " + honest + " ± " + r.standardErrorHonest());
         // Tuning on the test set: clearly above 0, and clearly above the honest procedure.
         assertTrue(onTest > standardErrors * r.standardErrorOnTest(),
                 "on test " + onTest + " ± " + r.standardErrorOnTest());

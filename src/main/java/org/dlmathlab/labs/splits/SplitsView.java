@@ -687,7 +687,8 @@ public final class SplitsView implements LabView {
             tuningNote.setText(i18n.get(model.tunedOnTest() ? "splits.tuning.note.test" : "splits.tuning.note.val"));
             warn(tuningNote, model.tunedOnTest());
             optimismNote.setText(optimismText());
-            freshInfo.setText(i18n.get("splits.fresh.info", HoldoutRun.FRESH_SIZE, (int) model.quantity("fresh_draw"),
+            freshInfo.setText(i18n.get("splits.fresh.info", HoldoutRun.FRESH_SIZE,
+                    (int) model.quantity("fresh_draw") + 1,
                     err(model.quantity("fresh_error")), err(model.quantity("true_error"))));
         }
         for (int i = 0; i < values.length; i++) {
@@ -870,7 +871,22 @@ public final class SplitsView implements LabView {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         boolean warn = run != null && model.tunedOnTest() && model.autoDegree();
-        double boxHeight = run == null ? 30 : warn ? 74 : 52;
+        // The lines under the legend wrap rather than squeeze on a narrow plot.
+        List<String> captionLines = List.of();
+        List<String> warningLines = List.of();
+        if (run != null) {
+            String how = model.autoDegree()
+                    ? i18n.get(model.tunedOnTest() ? "splits.caption.test" : "splits.caption.val")
+                    : i18n.get("splits.caption.hand");
+            g.setFont(Fonts.regular(13));
+            captionLines = lines(g, i18n.get("splits.caption", model.shownDegree(), how, s[0]), width - 16);
+            if (warn) {
+                g.setFont(Fonts.bold(13));
+                warningLines = lines(g, i18n.get("splits.caption.warning"), width - 16);
+            }
+        }
+        double lineHeight = 19;
+        double boxHeight = 30 + lineHeight * (captionLines.size() + warningLines.size());
         g.setFill(p.background().deriveColor(0, 1, 1, 0.88));
         g.fillRect(6, 6, width, boxHeight);
 
@@ -887,24 +903,25 @@ public final class SplitsView implements LabView {
             g.fillText(text, x + 15, y);
             x += 15 + textWidth(text, g) + 18;
         }
+        y = 20 + 22;
+        g.setFont(Fonts.regular(13));
+        g.setFill(p.text());
+        for (String line : captionLines) {
+            g.fillText(line, 14, y, width - 16);
+            y += lineHeight;
+        }
+        g.setFont(Fonts.bold(13));
+        g.setFill(p.warning());
+        for (String line : warningLines) {
+            g.fillText(line, 14, y, width - 16);
+            y += lineHeight;
+        }
         if (run == null) {
             g.setFont(Fonts.bold(14));
             g.setFill(p.warning());
             g.setTextAlign(TextAlignment.CENTER);
             wrapText(g, i18n.get("splits.plot.badSplit"), vp.width() / 2, vp.height() / 2, vp.width() - 40);
             g.setTextAlign(TextAlignment.LEFT);
-        } else {
-            String how = model.autoDegree()
-                    ? i18n.get(model.tunedOnTest() ? "splits.caption.test" : "splits.caption.val")
-                    : i18n.get("splits.caption.hand");
-            g.setFill(p.text());
-            g.setFont(Fonts.regular(13));
-            g.fillText(i18n.get("splits.caption", model.shownDegree(), how, s[0]), 14, 42, width - 16);
-            if (warn) {
-                g.setFont(Fonts.bold(13));
-                g.setFill(p.warning());
-                g.fillText(i18n.get("splits.caption.warning"), 14, 64, width - 16);
-            }
         }
         g.setFill(p.axis().deriveColor(0, 1, 1, 0.75));
         g.setFont(Fonts.regular(11.5));
@@ -1031,6 +1048,16 @@ public final class SplitsView implements LabView {
      * CENTER baseline the block is centred on y, otherwise it starts there.
      */
     private static void wrapText(GraphicsContext g, String text, double cx, double y, double maxWidth) {
+        List<String> lines = lines(g, text, maxWidth);
+        double lineHeight = g.getFont().getSize() * 1.3;
+        double first = g.getTextBaseline() == VPos.CENTER ? y - lineHeight * (lines.size() - 1) / 2 : y;
+        for (int k = 0; k < lines.size(); k++) {
+            g.fillText(lines.get(k), cx, first + k * lineHeight, maxWidth);
+        }
+    }
+
+    /** The text broken into lines that fit maxWidth in the current font. */
+    private static List<String> lines(GraphicsContext g, String text, double maxWidth) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int i = 0;
@@ -1056,11 +1083,7 @@ public final class SplitsView implements LabView {
         if (line.length() > 0) {
             lines.add(line.toString().strip());
         }
-        double lineHeight = g.getFont().getSize() * 1.3;
-        double first = g.getTextBaseline() == VPos.CENTER ? y - lineHeight * (lines.size() - 1) / 2 : y;
-        for (int k = 0; k < lines.size(); k++) {
-            g.fillText(lines.get(k), cx, first + k * lineHeight, maxWidth);
-        }
+        return lines;
     }
 
     /** Buttons in a row that wraps on a narrow panel. */

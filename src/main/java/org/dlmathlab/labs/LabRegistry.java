@@ -38,6 +38,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.activations.ActivationsLab());
         registry.register(new org.dlmathlab.labs.losses.LossesLab());
         registry.register(new org.dlmathlab.labs.overfit.OverfitLab());
+        registry.register(new org.dlmathlab.labs.softmax.SoftmaxLab());
         return registry;
     }
 

@@ -64,6 +64,8 @@ public final class SoftmaxView implements LabView {
     /** Training sets at least this large train off the FX thread, one epoch per job. */
     static final int ASYNC_THRESHOLD = 3000;
     static final int SAMPLE_GRID = 8;
+    /** Width of the picture area from which the three-column layout is used. */
+    static final double WIDE = 720;
 
     private final SoftmaxModel model;
     private final I18n i18n;
@@ -90,6 +92,14 @@ public final class SoftmaxView implements LabView {
     private final SimpleDoubleProperty brush = new SimpleDoubleProperty(2);
     private final List<Label> readoutValues = new ArrayList<>();
     private final List<Runnable> syncs = new ArrayList<>();
+    private final GridPane pictures = new GridPane();
+    private VBox drawCard;
+    private VBox barsCard;
+    private VBox samplesCard;
+    private VBox weightsCard;
+    private VBox chartCard;
+    private VBox confusionCard;
+    private Boolean arranged;
     private boolean choosing;
     private boolean erasing;
     private double lastX = Double.NaN;
@@ -189,23 +199,9 @@ public final class SoftmaxView implements LabView {
     // ---- layout ---------------------------------------------------------------------------------------------------
 
     private Node pictures() {
-        GridPane pane = new GridPane();
-        pane.setHgap(8);
-        pane.setVgap(8);
-        pane.setPadding(new Insets(8));
-        for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / 3);
-            cc.setHgrow(Priority.ALWAYS);
-            pane.getColumnConstraints().add(cc);
-        }
-        double[] heights = {40, 22, 38};
-        for (double h : heights) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(h);
-            rc.setVgrow(Priority.ALWAYS);
-            pane.getRowConstraints().add(rc);
-        }
+        pictures.setHgap(8);
+        pictures.setVgap(8);
+        pictures.setPadding(new Insets(8));
         gridHint.getStyleClass().add("control-explain");
         gridHint.setWrapText(true);
         gridHint.setMinHeight(0);
@@ -213,13 +209,19 @@ public final class SoftmaxView implements LabView {
         samplesLegend.setWrapText(true);
         samplesLegend.setMinHeight(0);
         samplesLegend.setMaxHeight(54);
-        pane.add(card("softmax.card.draw", grid, gridHint), 0, 0);
-        pane.add(card("softmax.card.probs", bars, null), 1, 0);
-        pane.add(card("softmax.card.samples", samples, samplesLegend), 2, 0);
-        pane.add(card("softmax.card.weights", weights, null), 0, 1, 3, 1);
-        Node chartNode = chart.node();
-        pane.add(card("softmax.card.chart", chartNode, null), 0, 2, 2, 1);
-        pane.add(card("softmax.card.confusion", confusion, null), 2, 2);
+        drawCard = card("softmax.card.draw", grid, gridHint);
+        barsCard = card("softmax.card.probs", bars, null);
+        samplesCard = card("softmax.card.samples", samples, samplesLegend);
+        weightsCard = card("softmax.card.weights", weights, null);
+        chartCard = card("softmax.card.chart", chart.node(), null);
+        confusionCard = card("softmax.card.confusion", confusion, null);
+        ScrollPane scroller = new ScrollPane(pictures);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("lab-controls-scroller");
+        scroller.viewportBoundsProperty().addListener((o, old, b) -> arrange(b.getWidth() >= WIDE, scroller));
+        arrange(true, scroller);
+        drawCard.widthProperty().addListener(o -> updateHint());
 
         grid.setId("softmax-grid");
         grid.setFocusTraversable(true);
@@ -237,7 +239,53 @@ public final class SoftmaxView implements LabView {
         Tooltip.install(weights, Tips.of(i18n, "softmax.weights.tooltip"));
         confusion.setId("softmax-confusion");
         Tooltip.install(confusion, Tips.of(i18n, "softmax.confusion.tooltip"));
-        return pane;
+        return scroller;
+    }
+
+    /**
+     * Places the six pictures: three columns filling the height when there is room, else two columns in a taller
+     * pane that scrolls (a narrow lesson page must not squeeze the drawing grid to a stamp).
+     */
+    private void arrange(boolean wide, ScrollPane scroller) {
+        if (arranged != null && arranged == wide) {
+            return;
+        }
+        arranged = wide;
+        pictures.getChildren().clear();
+        pictures.getColumnConstraints().clear();
+        pictures.getRowConstraints().clear();
+        int cols = wide ? 3 : 2;
+        for (int c = 0; c < cols; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / cols);
+            cc.setHgrow(Priority.ALWAYS);
+            pictures.getColumnConstraints().add(cc);
+        }
+        double[] heights = wide ? new double[]{40, 22, 38} : new double[]{30, 16, 27, 27};
+        for (double h : heights) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(h);
+            rc.setVgrow(Priority.ALWAYS);
+            pictures.getRowConstraints().add(rc);
+        }
+        if (wide) {
+            pictures.add(drawCard, 0, 0);
+            pictures.add(barsCard, 1, 0);
+            pictures.add(samplesCard, 2, 0);
+            pictures.add(weightsCard, 0, 1, 3, 1);
+            pictures.add(chartCard, 0, 2, 2, 1);
+            pictures.add(confusionCard, 2, 2);
+            pictures.setMinHeight(480);
+        } else {
+            pictures.add(drawCard, 0, 0);
+            pictures.add(barsCard, 1, 0);
+            pictures.add(weightsCard, 0, 1, 2, 1);
+            pictures.add(chartCard, 0, 2, 2, 1);
+            pictures.add(samplesCard, 0, 3);
+            pictures.add(confusionCard, 1, 3);
+            pictures.setMinHeight(880);
+        }
+        scroller.setFitToHeight(true);
     }
 
     private VBox card(String titleKey, Node body, Label footer) {
@@ -419,6 +467,8 @@ public final class SoftmaxView implements LabView {
             f.slider().setSnapToTicks(sliderMax - sliderMin <= 10);
         }
         f.setId("softmax-" + name.replace('_', '-'));
+        // The label keeps its full width ("Per class", "每类张数"); the slider gives way instead.
+        f.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
         return f;
     }
 
@@ -663,8 +713,13 @@ public final class SoftmaxView implements LabView {
         double predicted = model.quantity("predicted");
         readoutValues.get(5).setText(Double.isNaN(predicted) ? "—" : className((int) predicted - 1));
         samplesLegend.setText(legend());
-        gridHint.setText(i18n.get("softmax.grid.hint"));
+        updateHint();
         redrawAll();
+    }
+
+    private void updateHint() {
+        gridHint.setText(i18n.get(drawCard.getWidth() > 0 && drawCard.getWidth() < 300 ? "softmax.grid.hintShort"
+                : "softmax.grid.hint"));
     }
 
     private void redrawAll() {
@@ -786,7 +841,7 @@ public final class SoftmaxView implements LabView {
         double rowH = Math.min(34, h / k);
         double font = Math.max(9, Math.min(13, rowH * 0.45));
         g.setFont(Fonts.regular(font));
-        double labelW = Math.min(w * 0.45, 130);
+        double labelW = Math.min(w * 0.5, 150);
         double valueW = 48;
         double barW = Math.max(10, w - labelW - valueW - 12);
         for (int c = 0; c < k; c++) {
@@ -856,7 +911,7 @@ public final class SoftmaxView implements LabView {
                 max = Math.max(max, Math.abs(v));
             }
         }
-        double legendW = Math.min(120, w * 0.18);
+        double legendW = Math.min(130, Math.max(90, w * 0.2));
         double labelH = 18;
         double gap = 8;
         double side = Math.max(4, Math.min((w - legendW - gap * k) / k, h - labelH - 4));
@@ -873,7 +928,8 @@ public final class SoftmaxView implements LabView {
             g.setStroke(p.gridFaint());
             g.strokeRect(x + 0.5, 2.5, side - 1, side - 1);
             g.setFill(p.text());
-            g.fillText(className(c), x + side / 2, side + 5, side + gap - 2);
+            String name = className(c);
+            g.fillText(textWidth(name, g.getFont()) <= side ? name : tag(c), x + side / 2, side + 5, side);
             x += side + gap;
         }
         // The colour key: blue for negative weights, red for positive, with the largest size.
@@ -890,9 +946,10 @@ public final class SoftmaxView implements LabView {
         g.setFill(p.text());
         g.setFont(Fonts.regular(11));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("−" + Format.num(max, 3), lx, ly + 16, lw / 2);
+        g.setFont(Fonts.regular(10));
+        g.fillText("−" + Format.num(max, 2), lx, ly + 16, lw / 2 - 2);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("+" + Format.num(max, 3), lx + lw, ly + 16, lw / 2);
+        g.fillText("+" + Format.num(max, 2), lx + lw, ly + 16, lw / 2 - 2);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(p.text().deriveColor(0, 1, 1, 0.75));
         g.fillText(i18n.get("softmax.weights.key"), lx, ly + 34, lw);
@@ -989,6 +1046,12 @@ public final class SoftmaxView implements LabView {
     }
 
     // ---- formatting -----------------------------------------------------------------------------------------------
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
 
     private static String fmtInt(long v) {
         return Long.toString(v);

@@ -61,7 +61,7 @@ import org.dlmathlab.ui.Tips;
 public final class SoftmaxView implements LabView {
 
     public static final List<String> CONTROLS = List.of("draw", "data", "idx", "run", "training", "readouts");
-    /** Training sets at least this large train off the FX thread, one epoch per job. */
+    /** IDX data, and any training set at least this large, train off the FX thread, one epoch per job. */
     static final int ASYNC_THRESHOLD = 3000;
     static final int SAMPLE_GRID = 8;
     /** Width of the picture area from which the three-column layout is used. */
@@ -501,7 +501,7 @@ public final class SoftmaxView implements LabView {
         if (busy) {
             return;
         }
-        if (model.trainCount() < ASYNC_THRESHOLD) {
+        if (model.source() != SoftmaxModel.Source.IDX && model.trainCount() < ASYNC_THRESHOLD) {
             model.step();
             return;
         }

@@ -833,7 +833,17 @@ public final class SoftmaxView implements LabView {
             g.setFill(p.text().deriveColor(0, 1, 1, 0.7));
             g.setFont(Fonts.regular(13));
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(i18n.get("softmax.bars.empty"), w / 2, h / 2, w - 12);
+            String text = i18n.get("softmax.bars.empty");
+            if (textWidth(text, g.getFont()) <= w - 12) {
+                g.fillText(text, w / 2, h / 2, w - 12);
+            } else {
+                // Two lines on a narrow card, split at the space nearest the middle (or the middle, for Chinese).
+                int cut = text.length() / 2;
+                int space = text.lastIndexOf(' ', cut);
+                int at = space > 0 ? space : cut;
+                g.fillText(text.substring(0, at).strip(), w / 2, h / 2 - 9, w - 12);
+                g.fillText(text.substring(at).strip(), w / 2, h / 2 + 9, w - 12);
+            }
             return;
         }
         int k = probs.length;

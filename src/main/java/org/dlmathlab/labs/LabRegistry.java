@@ -39,6 +39,7 @@ public final class LabRegistry {
         registry.register(new org.dlmathlab.labs.losses.LossesLab());
         registry.register(new org.dlmathlab.labs.overfit.OverfitLab());
         registry.register(new org.dlmathlab.labs.splits.SplitsLab());
+        registry.register(new org.dlmathlab.labs.softmax.SoftmaxLab());
         return registry;
     }
 

@@ -51,13 +51,30 @@ public final class LessonLoader {
     private static final int MAX_FILE_CHARS = 1_000_000;
 
     private final LabRegistry labs;
+    private final boolean thorough;
+    /** One model per lab, only ever read (quantity names, whether it steps): models can be costly to make. */
+    private final Map<String, LabModel> probes = new java.util.HashMap<>();
 
     /** The outcome of loading one file: a lesson when there were no problems. */
     public record Result(Optional<Lesson> lesson, List<LessonProblem> problems, String source, String idHint) {
     }
 
     public LessonLoader(LabRegistry labs) {
+        this(labs, true);
+    }
+
+    /**
+     * @param thorough whether to run the checks that cost time: test-typesetting every formula of the text and
+     *                 trying every parameter value on a live lab model (some labs train or sample when a parameter
+     *                 changes); the app skips them for the built-in lessons, which the build checks
+     */
+    public LessonLoader(LabRegistry labs, boolean thorough) {
         this.labs = labs;
+        this.thorough = thorough;
+    }
+
+    private LabModel probe(Lab<?> lab) {
+        return probes.computeIfAbsent(lab.id(), id -> lab.createModel());
     }
 
     /**
@@ -279,7 +296,7 @@ public final class LessonLoader {
                 } else {
                     Map<String, NodeTuple> checkKeys = keys(checkMap, Set.of("quantity", "params"), "check");
                     quantity = string(checkKeys.get("quantity"), "quantity", checkMap, true);
-                    if (quantity != null && lab != null && !lab.createModel().quantityNames().contains(quantity)) {
+                    if (quantity != null && lab != null && !probe(lab).quantityNames().contains(quantity)) {
                         problem(line(checkKeys.get("quantity").getValueNode()), "the " + lab.id()
                                 + " lab has no quantity '" + quantity + "'");
                     }
@@ -326,7 +343,7 @@ public final class LessonLoader {
         Exercise goal(Exercise.Common common, Map<String, NodeTuple> keys, MappingNode map, Lab<?> lab) {
             String goal = string(keys.get("goal"), "goal", map, true);
             if (goal != null && lab != null) {
-                expression(goal, lab.createModel().quantityNames(), keys.get("goal").getValueNode(), "goal");
+                expression(goal, probe(lab).quantityNames(), keys.get("goal").getValueNode(), "goal");
             }
             Map<String, Double> solution = Map.of();
             if (!keys.containsKey("solution")) {
@@ -339,7 +356,7 @@ public final class LessonLoader {
                 double n = number(keys.get("steps").getValueNode(), "steps");
                 if (n != Math.rint(n) || n < 0 || n > 1_000_000) {
                     problem(line(keys.get("steps").getValueNode()), "'steps' must be a whole number from 0 to 1000000");
-                } else if (lab != null && !lab.createModel().canStep()) {
+                } else if (lab != null && !probe(lab).canStep()) {
                     problem(line(keys.get("steps").getValueNode()), "the " + lab.id() + " lab has no step command");
                 } else {
                     steps = (int) n;
@@ -461,7 +478,8 @@ public final class LessonLoader {
                 return Map.of();
             }
             Map<String, Double> out = new LinkedHashMap<>();
-            LabModel probe = lab == null ? null : lab.createModel();
+            // A fresh model, since trying values changes it; skipped when not thorough.
+            LabModel probe = lab == null || !thorough ? null : lab.createModel();
             for (NodeTuple t : map.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode k)) {
                     problem(line(t.getKeyNode()), "parameter names must be plain names");
@@ -504,7 +522,7 @@ public final class LessonLoader {
 
         /** Every $...$ formula must typeset: report bad LaTeX at the line where it stands. */
         void checkMath(NodeTuple tuple, Localized text) {
-            if (tuple == null || text == null) {
+            if (tuple == null || text == null || !thorough) {
                 return;
             }
             if (tuple.getValueNode() instanceof MappingNode map) {

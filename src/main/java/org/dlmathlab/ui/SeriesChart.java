@@ -39,8 +39,12 @@ public final class SeriesChart {
         this.theme = theme;
         NumberAxis xAxis = new NumberAxis();
         xAxis.setAutoRangeIncludesZero(false);
+        // Every chart here counts something along x (epochs, steps, samples, degrees): whole-number ticks only.
+        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         linearAxis.setAutoRangeIncludesZero(false);
         logAxis.setSmallestValue(1e-12);
+        // A log axis steps in powers of ten: whole exponents, never labels such as 10^0.5.
+        logAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         // One path per series instead of one line per pair of points: long loss curves draw several times faster.
         renderer.setDrawSeriesLineAsPath(true);
         plot = new XYPlot(data, xAxis, linearAxis, renderer);

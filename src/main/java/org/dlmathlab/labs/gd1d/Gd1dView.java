@@ -1,20 +1,15 @@
 package org.dlmathlab.labs.gd1d;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
@@ -22,22 +17,19 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
 import org.dlmathlab.labs.LabView;
-import org.dlmathlab.math.expr.ExpressionException;
 import org.dlmathlab.math.optim.Function1;
 import org.dlmathlab.math.optim.Functions1;
 import org.dlmathlab.math.optim.Regime;
 import org.dlmathlab.ui.Axes;
-import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.ControlGroups;
+import org.dlmathlab.ui.CurveChooser;
 import org.dlmathlab.ui.Curves;
 import org.dlmathlab.ui.I18n;
 import org.dlmathlab.ui.NumberInput;
@@ -45,7 +37,6 @@ import org.dlmathlab.ui.PlayBar;
 import org.dlmathlab.ui.PlotCanvas;
 import org.dlmathlab.ui.SliderField;
 import org.dlmathlab.ui.Theme;
-import org.dlmathlab.ui.Tips;
 import org.dlmathlab.ui.Viewport;
 
 /**
@@ -65,13 +56,11 @@ public final class Gd1dView implements LabView {
     private final ControlGroups groups;
     private final Label regimeLabel = new Label();
     private final Label regimeExplain = new Label();
-    private final Label formulaError = new Label();
-    private final TextField formulaField = new TextField();
-    private final ComboBox<String> presetBox = new ComboBox<>();
+    private final CurveChooser curves;
+    private Function1 fittedTo;
     private final TableView<double[]> table = new TableView<>();
     private final PlayBar playBar;
     private boolean refreshQueued;
-    private boolean choosing;
 
     public Gd1dView(Gd1dModel model, I18n i18n, Theme theme) {
         this.model = model;
@@ -82,6 +71,18 @@ public final class Gd1dView implements LabView {
         plot.setPainter(this::paint);
         plot.setId("gd1d-plot");
         playBar = new PlayBar(i18n, model::step, model::canContinue, () -> { }, model::restart);
+        curves = new CurveChooser(i18n, "gd1d", Functions1.ALL.stream().map(Function1::id).toList(), model::preset,
+                index -> {
+                    playBar.pause();
+                    model.setParameter("preset", index);
+                    // Each function has its own sensible start: x0 = 3 sends the double well off the chart.
+                    model.setParameter("x0", model.function().defaultStart());
+                },
+                text -> {
+                    playBar.pause();
+                    model.setFormula(text);
+                },
+                this::fitView);
 
         VBox controls = new VBox(12);
         controls.getStyleClass().add("lab-controls");
@@ -94,7 +95,7 @@ public final class Gd1dView implements LabView {
 
         model.changes().addListener(o -> queueRefresh());
         i18n.langProperty().addListener(o -> {
-            relabelPresets();
+            curves.relabel();
             refresh();
         });
         theme.modeProperty().addListener(o -> plot.requestRedraw());
@@ -126,11 +127,11 @@ public final class Gd1dView implements LabView {
     }
 
     public TextField formulaField() {
-        return formulaField;
+        return curves.field();
     }
 
     public Label formulaError() {
-        return formulaError;
+        return curves.error();
     }
 
     public TableView<double[]> table() {
@@ -162,69 +163,13 @@ public final class Gd1dView implements LabView {
 
     private Node functionGroup() {
         VBox box = group("function", "gd1d.function.title");
-        relabelPresets();
-        presetBox.setMaxWidth(Double.MAX_VALUE);
-        presetBox.setTooltip(Tips.of(i18n, "gd1d.function.tooltip"));
-        presetBox.setId("gd1d-preset");
-        presetBox.getSelectionModel().selectedIndexProperty().addListener((o, old, index) -> {
-            if (choosing || index == null || index.intValue() < 0) {
-                return;
-            }
-            playBar.pause();
-            if (index.intValue() < Functions1.ALL.size()) {
-                model.setParameter("preset", index.intValue());
-                // Each function has its own sensible start: x0 = 3 sends the double well off the chart.
-                model.setParameter("x0", model.function().defaultStart());
-                fitView();
-            } else {
-                formulaField.requestFocus();
-            }
-        });
-        formulaField.promptTextProperty().bind(i18n.bind("gd1d.formula.prompt"));
-        formulaField.setTooltip(Tips.of(i18n, "gd1d.formula.tooltip"));
-        formulaField.setId("gd1d-formula");
-        formulaField.setOnAction(e -> applyFormula());
-        HBox.setHgrow(formulaField, Priority.ALWAYS);
-        Button apply = new Button();
-        apply.textProperty().bind(i18n.bind("gd1d.formula.apply"));
-        apply.setOnAction(e -> applyFormula());
-        formulaError.setWrapText(true);
-        formulaError.getStyleClass().add("lab-status");
-        formulaError.setId("gd1d-formula-error");
-        box.getChildren().addAll(presetBox, new HBox(6, formulaField, apply), formulaError);
+        box.getChildren().addAll(curves.nodes());
         return box;
-    }
-
-    private void relabelPresets() {
-        choosing = true;
-        int selected = presetBox.getSelectionModel().getSelectedIndex();
-        List<String> names = new ArrayList<>();
-        for (Function1 f : Functions1.ALL) {
-            names.add(i18n.get("gd1d.preset." + f.id()));
-        }
-        names.add(i18n.get("gd1d.preset.typed"));
-        presetBox.setItems(FXCollections.observableArrayList(names));
-        presetBox.getSelectionModel().select(selected < 0 ? model.preset() : selected);
-        choosing = false;
     }
 
     /** Uses the typed formula; a typing error is explained and the old function stays. */
     public void applyFormula() {
-        playBar.pause();
-        try {
-            model.setFormula(formulaField.getText());
-            formulaError.setText("");
-            formulaField.getStyleClass().removeAll("field-error");
-            choosing = true;
-            presetBox.getSelectionModel().select(Functions1.ALL.size());
-            choosing = false;
-            fitView();
-        } catch (ExpressionException e) {
-            formulaError.setText(ExpressionMessages.describe(e, i18n));
-            if (!formulaField.getStyleClass().contains("field-error")) {
-                formulaField.getStyleClass().add("field-error");
-            }
-        }
+        curves.applyFormula();
     }
 
     private Node rateGroup() {
@@ -320,6 +265,11 @@ public final class Gd1dView implements LabView {
     }
 
     private void refresh() {
+        if (model.function() != fittedTo) {
+            // A new curve (from the list, a typed formula, a lesson's --set or Reset): frame it afresh.
+            fitView();
+        }
+        curves.show((int) model.quantity("preset"));
         Regime regime = model.descent().regime();
         boolean diverged = model.descent().diverged();
         String key = diverged ? "diverged" : model.descent().stepCount() == 0 ? "ready" : regime.name().toLowerCase();
@@ -345,6 +295,7 @@ public final class Gd1dView implements LabView {
     /** Fits the view to the function around its interesting range. */
     private void fitView() {
         Function1 f = model.function();
+        fittedTo = f;
         double lo = f.viewMin();
         double hi = f.viewMax();
         double yMin = Double.POSITIVE_INFINITY;

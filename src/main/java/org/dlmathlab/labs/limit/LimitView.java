@@ -8,7 +8,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
@@ -16,7 +15,6 @@ import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
@@ -26,8 +24,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -35,13 +31,12 @@ import javafx.util.Duration;
 import org.dlmathlab.labs.LabView;
 import org.dlmathlab.math.calculus.DifferenceQuotient;
 import org.dlmathlab.math.calculus.LimitCurves;
-import org.dlmathlab.math.expr.ExpressionException;
 import org.dlmathlab.math.linalg.Vec2;
 import org.dlmathlab.math.optim.Function1;
 import org.dlmathlab.ui.Axes;
 import org.dlmathlab.ui.ControlGroups;
+import org.dlmathlab.ui.CurveChooser;
 import org.dlmathlab.ui.Curves;
-import org.dlmathlab.ui.ExpressionMessages;
 import org.dlmathlab.ui.Fonts;
 import org.dlmathlab.ui.Format;
 import org.dlmathlab.ui.I18n;
@@ -70,9 +65,7 @@ public final class LimitView implements LabView {
     private final PlotCanvas plot = new PlotCanvas(new Viewport(-1.5, 3, -2, 4, false));
     private final BorderPane root = new BorderPane();
     private final ControlGroups groups;
-    private final ComboBox<String> presetBox = new ComboBox<>();
-    private final TextField formulaField = new TextField();
-    private final Label formulaError = new Label();
+    private final CurveChooser curves;
     private final CheckBox centralBox = new CheckBox();
     private final CheckBox zoomBox = new CheckBox();
     private final Button shrinkPlay = new Button();
@@ -89,6 +82,11 @@ public final class LimitView implements LabView {
         this.i18n = i18n;
         this.theme = theme;
         this.groups = new ControlGroups(i18n);
+        this.curves = new CurveChooser(i18n, "limit", LimitCurves.ALL.stream().map(Function1::id).toList(),
+                model::preset, index -> {
+                    model.setParameter("preset", index);
+                    model.setParameter("x", LimitCurves.ALL.get(index).defaultStart());
+                }, model::setFormula, this::fitView);
         root.getStyleClass().add("lab-limit");
         plot.setId("limit-plot");
         plot.setPainter(this::paint);
@@ -109,7 +107,7 @@ public final class LimitView implements LabView {
         // Direct, not batched: a change is one learner action, and the 16-row table is cheap to rebuild.
         model.changes().addListener(o -> refresh());
         i18n.langProperty().addListener(o -> {
-            relabelPresets();
+            curves.relabel();
             relabelPlay();
             refresh();
         });
@@ -133,11 +131,11 @@ public final class LimitView implements LabView {
     }
 
     public TextField formulaField() {
-        return formulaField;
+        return curves.field();
     }
 
     public Label formulaError() {
-        return formulaError;
+        return curves.error();
     }
 
     /** The line under the read-outs that says when rounding has taken over. */
@@ -174,67 +172,13 @@ public final class LimitView implements LabView {
 
     private Node functionGroup() {
         VBox box = groups.group("function", "limit.function.title");
-        relabelPresets();
-        presetBox.setMaxWidth(Double.MAX_VALUE);
-        presetBox.setTooltip(Tips.of(i18n, "limit.function.tooltip"));
-        presetBox.setId("limit-preset");
-        presetBox.getSelectionModel().selectedIndexProperty().addListener((o, old, index) -> {
-            if (choosing || index == null || index.intValue() < 0) {
-                return;
-            }
-            if (index.intValue() < LimitCurves.ALL.size()) {
-                model.setParameter("preset", index.intValue());
-                model.setParameter("x", LimitCurves.ALL.get(index.intValue()).defaultStart());
-                fitView();
-            } else {
-                formulaField.requestFocus();
-            }
-        });
-        formulaField.promptTextProperty().bind(i18n.bind("limit.formula.prompt"));
-        formulaField.setTooltip(Tips.of(i18n, "limit.formula.tooltip"));
-        formulaField.setId("limit-formula");
-        formulaField.setOnAction(e -> applyFormula());
-        HBox.setHgrow(formulaField, Priority.ALWAYS);
-        Button apply = new Button();
-        apply.textProperty().bind(i18n.bind("limit.formula.apply"));
-        apply.setTooltip(Tips.of(i18n, "limit.formula.tooltip"));
-        apply.setOnAction(e -> applyFormula());
-        formulaError.setWrapText(true);
-        formulaError.getStyleClass().add("lab-status");
-        formulaError.setId("limit-formula-error");
-        box.getChildren().addAll(presetBox, new HBox(6, formulaField, apply), formulaError);
+        box.getChildren().addAll(curves.nodes());
         return box;
-    }
-
-    private void relabelPresets() {
-        choosing = true;
-        int selected = presetBox.getSelectionModel().getSelectedIndex();
-        List<String> names = new ArrayList<>();
-        for (Function1 f : LimitCurves.ALL) {
-            names.add(i18n.get("limit.preset." + f.id()));
-        }
-        names.add(i18n.get("limit.preset.typed"));
-        presetBox.setItems(FXCollections.observableArrayList(names));
-        presetBox.getSelectionModel().select(selected < 0 ? model.preset() : selected);
-        choosing = false;
     }
 
     /** Uses the typed formula; a typing error is explained and the curve stays as it was. */
     public void applyFormula() {
-        try {
-            model.setFormula(formulaField.getText());
-            formulaError.setText("");
-            formulaField.getStyleClass().removeAll("field-error");
-            choosing = true;
-            presetBox.getSelectionModel().select(LimitCurves.ALL.size());
-            choosing = false;
-            fitView();
-        } catch (ExpressionException e) {
-            formulaError.setText(ExpressionMessages.describe(e, i18n));
-            if (!formulaField.getStyleClass().contains("field-error")) {
-                formulaField.getStyleClass().add("field-error");
-            }
-        }
+        curves.applyFormula();
     }
 
     private Node pointGroup() {
@@ -444,10 +388,8 @@ public final class LimitView implements LabView {
             table.getSelectionModel().clearSelection();
         }
         choosing = false;
-        if (model.formula() == null && presetBox.getSelectionModel().getSelectedIndex() != model.preset()) {
-            choosing = true;
-            presetBox.getSelectionModel().select(model.preset());
-            choosing = false;
+        if (model.formula() == null) {
+            curves.show(model.preset());
         }
         plot.requestRedraw();
     }

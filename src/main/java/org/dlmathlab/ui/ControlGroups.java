@@ -33,6 +33,15 @@ public final class ControlGroups {
         return box;
     }
 
+    /** A wrapped line of explanation under a control, in the current language. */
+    public Label explain(String key) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.bind(key));
+        label.setWrapText(true);
+        label.getStyleClass().add("control-explain");
+        return label;
+    }
+
     /** Registers a node built elsewhere as a group. */
     public void register(String name, Node node) {
         groups.put(name, node);

@@ -258,13 +258,6 @@ public final class ActivationsView implements LabView {
         return v;
     }
 
-    private Label explain(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("control-explain");
-        return l;
-    }
 
     private Node activationGroup() {
         VBox box = groups.group("activation", "activations.activation.title");
@@ -315,7 +308,7 @@ public final class ActivationsView implements LabView {
 
     private Node overlayGroup() {
         VBox box = groups.group("overlay", "activations.overlay.title");
-        box.getChildren().add(explain("activations.overlay.explain"));
+        box.getChildren().add(groups.explain("activations.overlay.explain"));
         FlowPane flow = new FlowPane(10, 6);
         for (int i = 0; i < ActivationsModel.NAMES.size(); i++) {
             String name = ActivationsModel.NAMES.get(i);
@@ -339,7 +332,7 @@ public final class ActivationsView implements LabView {
 
     private Node softmaxGroup() {
         VBox box = groups.group("softmax", "activations.softmax.title");
-        box.getChildren().add(explain("activations.softmax.explain"));
+        box.getChildren().add(groups.explain("activations.softmax.explain"));
         Label count = new Label();
         count.textProperty().bind(i18n.bind("activations.softmax.count"));
         HBox buttons = new HBox(4, count);

@@ -253,13 +253,6 @@ public final class BackpropView implements LabView {
 
     // ---- controls ---------------------------------------------------------------------------------------------------
 
-    private Label explain(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private Button button(String key, String id, Runnable action) {
         Button b = new Button();
@@ -297,7 +290,7 @@ public final class BackpropView implements LabView {
                 setText(empty ? null : item);
             }
         });
-        box.getChildren().addAll(explain("backprop.pass.explain"), buttons, passLog);
+        box.getChildren().addAll(groups.explain("backprop.pass.explain"), buttons, passLog);
         return box;
     }
 
@@ -502,7 +495,7 @@ public final class BackpropView implements LabView {
                 select(is);
             }
         });
-        box.getChildren().addAll(explain("backprop.table.explain"), table);
+        box.getChildren().addAll(groups.explain("backprop.table.explain"), table);
         return box;
     }
 

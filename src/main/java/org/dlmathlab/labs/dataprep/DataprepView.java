@@ -167,7 +167,7 @@ public final class DataprepView implements LabView {
                 "dataprep-to-matrix");
         CheckBox target = check(model.targetProperty(), "dataprep.target", "dataprep.target.tooltip",
                 "dataprep-target");
-        box.getChildren().addAll(wrapped("dataprep.steps.explain"), fill, onehot, dummy, matrix, target);
+        box.getChildren().addAll(groups.explain("dataprep.steps.explain"), fill, onehot, dummy, matrix, target);
         return box;
     }
 
@@ -193,7 +193,7 @@ public final class DataprepView implements LabView {
         csvMessages.setTooltip(Tips.of(i18n, "dataprep.csv.messages.tooltip"));
         csvMessages.setVisible(false);
         csvMessages.setManaged(false);
-        box.getChildren().addAll(wrapped("dataprep.csv.explain"), new HBox(6, open, house), csvMessages);
+        box.getChildren().addAll(groups.explain("dataprep.csv.explain"), new HBox(6, open, house), csvMessages);
         return box;
     }
 
@@ -242,13 +242,6 @@ public final class DataprepView implements LabView {
         return c;
     }
 
-    private Label wrapped(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("control-explain");
-        return l;
-    }
 
     // ---- keys -----------------------------------------------------------------------------------------------------
 

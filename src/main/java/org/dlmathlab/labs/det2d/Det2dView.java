@@ -235,7 +235,7 @@ public final class Det2dView implements LabView {
 
     private Node matrixGroup() {
         VBox box = groups.group("matrix", "det2d.matrix.title");
-        box.getChildren().add(wrapped("det2d.matrix.explain"));
+        box.getChildren().add(groups.explain("det2d.matrix.explain"));
         box.getChildren().add(entry("a", model.aProperty(), "det2d.entry.a", "ihat"));
         box.getChildren().add(entry("c", model.cProperty(), "det2d.entry.c", "ihat"));
         box.getChildren().add(entry("b", model.bProperty(), "det2d.entry.b", "jhat"));
@@ -285,7 +285,7 @@ public final class Det2dView implements LabView {
         Button play = button("det2d.animate.button", "det2d.animate.tooltip", this::animateFromIdentity);
         play.setId("det2d-animate");
         play.setMaxWidth(Double.MAX_VALUE);
-        box.getChildren().addAll(wrapped("det2d.animate.explain"), play);
+        box.getChildren().addAll(groups.explain("det2d.animate.explain"), play);
         return box;
     }
 
@@ -318,7 +318,7 @@ public final class Det2dView implements LabView {
 
     private Node productGroup() {
         VBox box = groups.group("product", "det2d.product.title");
-        box.getChildren().add(wrapped("det2d.product.explain"));
+        box.getChildren().add(groups.explain("det2d.product.explain"));
         box.getChildren().add(entry("b11", model.b11Property(), "det2d.entry.b11", null));
         box.getChildren().add(entry("b21", model.b21Property(), "det2d.entry.b21", null));
         box.getChildren().add(entry("b12", model.b12Property(), "det2d.entry.b12", null));
@@ -378,13 +378,6 @@ public final class Det2dView implements LabView {
         return button;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);

@@ -280,7 +280,7 @@ public final class Det3dView implements LabView {
 
     private Node matrixGroup() {
         VBox box = groups.group("matrix", "det3d.matrix.title");
-        box.getChildren().add(wrapped("det3d.matrix.explain"));
+        box.getChildren().add(groups.explain("det3d.matrix.explain"));
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
@@ -413,7 +413,7 @@ public final class Det3dView implements LabView {
         play.setId("det3d-animate");
         play.setOnAction(e -> animateFromIdentity());
         play.setMaxWidth(Double.MAX_VALUE);
-        box.getChildren().addAll(play, wrapped("det3d.animate.explain"));
+        box.getChildren().addAll(play, groups.explain("det3d.animate.explain"));
         return box;
     }
 
@@ -472,13 +472,6 @@ public final class Det3dView implements LabView {
         return box;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     // ---- state -> read-outs and picture ---------------------------------------------------------------------------
 

@@ -163,7 +163,7 @@ public final class Eigen2dView implements LabView {
 
     private Node matrixGroup() {
         VBox box = groups.group("matrix", "eigen2d.matrix.title");
-        box.getChildren().add(wrapped("eigen2d.matrix.explain"));
+        box.getChildren().add(groups.explain("eigen2d.matrix.explain"));
         box.getChildren().addAll(entry("a", model.aProperty(), -3, 3, "eigen2d.entry.a"),
                 entry("c", model.cProperty(), -3, 3, "eigen2d.entry.c"),
                 entry("b", model.bProperty(), -3, 3, "eigen2d.entry.b"),
@@ -204,7 +204,7 @@ public final class Eigen2dView implements LabView {
 
     private Node vectorGroup() {
         VBox box = groups.group("vector", "eigen2d.vector.title");
-        box.getChildren().add(wrapped("eigen2d.vector.explain"));
+        box.getChildren().add(groups.explain("eigen2d.vector.explain"));
         SliderField x = new SliderField(constant("x"), i18n.bind("eigen2d.vector.x.tooltip"), model.vxProperty(),
                 -4, 4, v -> requireWithinLimit("vx", v), numberParser);
         SliderField y = new SliderField(constant("y"), i18n.bind("eigen2d.vector.y.tooltip"), model.vyProperty(),
@@ -231,7 +231,7 @@ public final class Eigen2dView implements LabView {
 
     private Node trailGroup() {
         VBox box = groups.group("trail", "eigen2d.trail.title");
-        box.getChildren().add(wrapped("eigen2d.trail.explain"));
+        box.getChildren().add(groups.explain("eigen2d.trail.explain"));
         Label kLabel = new Label();
         kLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("eigen2d.trail.k", model.kProperty().get()), model.kProperty(), i18n.langProperty()));
@@ -326,13 +326,6 @@ public final class Eigen2dView implements LabView {
         return button;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);

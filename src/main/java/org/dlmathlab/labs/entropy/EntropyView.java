@@ -196,7 +196,7 @@ public final class EntropyView implements LabView {
         valueError.setId("entropy-value-error");
         valueError.setVisible(false);
         valueError.setManaged(false);
-        box.getChildren().addAll(kRow, wrapped("entropy.value.explain"), valueRow, valueError);
+        box.getChildren().addAll(kRow, groups.explain("entropy.value.explain"), valueRow, valueError);
         return box;
     }
 
@@ -236,7 +236,7 @@ public final class EntropyView implements LabView {
         copy.setId("entropy-copy");
         copy.setOnAction(e -> model.copyPToQ());
         buttons.getChildren().add(copy);
-        box.getChildren().addAll(wrapped("entropy.presets.explain"), sides, buttons);
+        box.getChildren().addAll(groups.explain("entropy.presets.explain"), sides, buttons);
         return box;
     }
 
@@ -310,7 +310,7 @@ public final class EntropyView implements LabView {
         lossLabel.setId("entropy-loss");
         curve.setId("entropy-loss-curve");
         javafx.scene.control.Tooltip.install(curve, Tips.of(i18n, "entropy.curve.tooltip"));
-        box.getChildren().addAll(wrapped("entropy.classifier.explain"), classifierBox, trueRow, logitNote, logitsBox,
+        box.getChildren().addAll(groups.explain("entropy.classifier.explain"), classifierBox, trueRow, logitNote, logitsBox,
                 lossLabel, curve);
         // The curve follows the width of the control column.
         box.widthProperty().addListener((o, was, is) -> {
@@ -335,13 +335,6 @@ public final class EntropyView implements LabView {
         return l;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);

@@ -267,7 +267,7 @@ public final class GaussianView implements LabView {
             f.slider().setMinorTickCount(9);
             f.slider().setSnapToTicks(true);
         }
-        Label explain = explain("gaussian.distribution.explain");
+        Label explain = groups.explain("gaussian.distribution.explain");
         box.getChildren().addAll(muField, sigmaField, explain);
         return box;
     }
@@ -306,7 +306,7 @@ public final class GaussianView implements LabView {
         progress.getStyleClass().add("control-explain");
         progress.setId("gaussian-progress");
         progress.setWrapText(true);
-        box.getChildren().addAll(buttons, seedRow, seedError, progress, explain("gaussian.sampling.explain"));
+        box.getChildren().addAll(buttons, seedRow, seedError, progress, groups.explain("gaussian.sampling.explain"));
         return box;
     }
 
@@ -383,13 +383,6 @@ public final class GaussianView implements LabView {
         return box;
     }
 
-    private Label explain(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("control-explain");
-        return l;
-    }
 
     private double requireRange(String name, double v, double min, double max) {
         if (!(v >= min && v <= max)) {

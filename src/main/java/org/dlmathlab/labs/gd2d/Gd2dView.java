@@ -291,13 +291,6 @@ public final class Gd2dView implements LabView {
         return groups.group(name, titleKey);
     }
 
-    private Label explain(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private Node functionGroup() {
         VBox box = group("function", "gd2d.function.title");
@@ -424,7 +417,7 @@ public final class Gd2dView implements LabView {
                 v -> requireRange("y₀", v, -Gd2dModel.LIMIT, Gd2dModel.LIMIT), text -> NumberInput.parse(text, i18n));
         x.setId("gd2d-x0");
         y.setId("gd2d-y0");
-        box.getChildren().addAll(x, y, explain("gd2d.start.explain"));
+        box.getChildren().addAll(x, y, groups.explain("gd2d.start.explain"));
         return box;
     }
 
@@ -438,7 +431,7 @@ public final class Gd2dView implements LabView {
 
     private Node runGroup() {
         VBox box = group("run", "gd2d.run.title");
-        box.getChildren().addAll(playBar, explain("gd2d.run.explain"));
+        box.getChildren().addAll(playBar, groups.explain("gd2d.run.explain"));
         return box;
     }
 

@@ -422,7 +422,7 @@ public final class LikelihoodView implements LabView {
         seedError.getStyleClass().add("lab-status");
         seedError.setVisible(false);
         seedError.setManaged(false);
-        Label explain = explain("likelihood.data.explain");
+        Label explain = groups.explain("likelihood.data.explain");
         box.getChildren().addAll(nField, seedRow, seedError, muField, sigmaField, explain);
         return box;
     }
@@ -511,13 +511,6 @@ public final class LikelihoodView implements LabView {
         }
     }
 
-    private Label explain(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("control-explain");
-        return l;
-    }
 
     private double requireRange(String name, double v, double min, double max) {
         if (!(v >= min && v <= max)) {

@@ -333,7 +333,7 @@ public final class LossesView implements LabView {
         probabilitiesLabel.setWrapText(true);
         probabilitiesLabel.getStyleClass().add("readout-value");
         probabilitiesLabel.setId("losses-probabilities");
-        categoricalBox.getChildren().addAll(wrapped("losses.prediction.cce.explain"), classRow, logitBox,
+        categoricalBox.getChildren().addAll(groups.explain("losses.prediction.cce.explain"), classRow, logitBox,
                 probabilitiesLabel);
 
         box.getChildren().addAll(regressionBox, binaryBox, categoricalBox);
@@ -411,7 +411,7 @@ public final class LossesView implements LabView {
         HBox arrowLine = new HBox(8, label("losses.arrows.title"), arrowRow);
         arrowLine.setAlignment(Pos.CENTER_LEFT);
 
-        box.getChildren().addAll(wrapped("losses.data.explain"), countRow, outlierButton, outlierField, c, jumps,
+        box.getChildren().addAll(groups.explain("losses.data.explain"), countRow, outlierButton, outlierField, c, jumps,
                 arrowLine);
         return box;
     }
@@ -458,13 +458,6 @@ public final class LossesView implements LabView {
         return l;
     }
 
-    private Label wrapped(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("control-explain");
-        return l;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);

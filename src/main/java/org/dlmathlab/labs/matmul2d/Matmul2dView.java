@@ -429,7 +429,7 @@ public final class Matmul2dView implements LabView {
     private Node matrixGroup(String group, String letter, List<String> names, Consumer<Matrix2> setter) {
         VBox box = groups.group(group, "matmul2d.matrix." + letter + ".title");
         box.getStyleClass().add("matmul-" + letter);
-        box.getChildren().add(wrapped("matmul2d.matrix." + letter + ".explain"));
+        box.getChildren().add(groups.explain("matmul2d.matrix." + letter + ".explain"));
         String matrixName = letter.toUpperCase();
         // Column by column, as in the transform lab: first where i-hat lands, then where j-hat lands.
         int[] order = {0, 2, 1, 3};
@@ -490,7 +490,7 @@ public final class Matmul2dView implements LabView {
 
     private Node columnsGroup() {
         VBox box = groups.group("columns", "matmul2d.columns.title");
-        box.getChildren().add(wrapped("matmul2d.columns.explain"));
+        box.getChildren().add(groups.explain("matmul2d.columns.explain"));
         for (Label l : new Label[]{column1, column2}) {
             l.setWrapText(true);
             l.getStyleClass().add("matmul-column-readout");
@@ -515,7 +515,7 @@ public final class Matmul2dView implements LabView {
     private Node assocGroup() {
         VBox box = groups.group("assoc", "matmul2d.assoc.title");
         box.getStyleClass().add("matmul-c");
-        box.getChildren().add(wrapped("matmul2d.assoc.explain"));
+        box.getChildren().add(groups.explain("matmul2d.assoc.explain"));
         int[] order = {0, 2, 1, 3};
         for (int i : order) {
             String name = Matmul2dModel.C_NAMES.get(i);
@@ -550,7 +550,7 @@ public final class Matmul2dView implements LabView {
 
     private Node shapeGroup() {
         VBox box = groups.group("shape", "matmul2d.shape.title");
-        box.getChildren().add(wrapped("matmul2d.shape.explain"));
+        box.getChildren().add(groups.explain("matmul2d.shape.explain"));
         GridPane grid = new GridPane();
         grid.setHgap(4);
         grid.setVgap(4);
@@ -680,18 +680,11 @@ public final class Matmul2dView implements LabView {
             readouts.put(names[row], value);
             grid.addRow(row, label, value);
         }
-        Label explain = wrapped("matmul2d.readouts.explain");
+        Label explain = groups.explain("matmul2d.readouts.explain");
         box.getChildren().addAll(grid, explain);
         return box;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);

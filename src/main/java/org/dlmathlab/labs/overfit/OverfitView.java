@@ -423,7 +423,7 @@ public final class OverfitView implements LabView {
 
     private Node dataGroup() {
         VBox box = groups.group("data", "overfit.data.title");
-        Label explain = explain("overfit.data.explain");
+        Label explain = groups.explain("overfit.data.explain");
         seedField.setPrefColumnCount(5);
         seedField.setMaxWidth(80);
         seedField.setId("overfit-seed");
@@ -475,7 +475,7 @@ public final class OverfitView implements LabView {
 
     private Node l2Group() {
         VBox box = groups.group("l2", "overfit.l2.title");
-        Label explain = explain("overfit.l2.explain");
+        Label explain = groups.explain("overfit.l2.explain");
         DoubleProperty target = value("lambda");
         SliderField f = SliderField.logarithmic(i18n.bind("overfit.lambda.label"), i18n.bind("overfit.lambda.tooltip"),
                 target, OverfitModel.LAMBDA_MIN, OverfitModel.LAMBDA_MAX,
@@ -502,7 +502,7 @@ public final class OverfitView implements LabView {
 
     private Node earlyGroup() {
         VBox box = groups.group("early", "overfit.early.title");
-        Label explain = explain("overfit.early.explain");
+        Label explain = groups.explain("overfit.early.explain");
         Button train = new Button();
         train.textProperty().bind(i18n.bind("overfit.early.train"));
         train.setTooltip(Tips.of(i18n, "overfit.early.train.tooltip"));
@@ -546,7 +546,7 @@ public final class OverfitView implements LabView {
 
     private Node dropoutGroup() {
         VBox box = groups.group("dropout", "overfit.dropout.title");
-        Label explain = explain("overfit.dropout.explain");
+        Label explain = groups.explain("overfit.dropout.explain");
         box.getChildren().addAll(explain, slider("hidden", 1, OverfitModel.MAX_HIDDEN, true),
                 slider("dropout", 0, OverfitModel.MAX_DROPOUT, false),
                 readoutGrid("plain_train_error", "plain_val_error", "plain_gap", "net_train_error", "net_val_error",
@@ -579,13 +579,6 @@ public final class OverfitView implements LabView {
         return grid;
     }
 
-    private Label explain(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("control-explain");
-        return l;
-    }
 
     // ---- refresh --------------------------------------------------------------------------------------------------
 

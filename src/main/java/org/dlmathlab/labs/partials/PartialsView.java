@@ -202,13 +202,6 @@ public final class PartialsView implements LabView {
 
     // ---- controls -------------------------------------------------------------------------------------------------
 
-    private Label explain(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private Node functionGroup() {
         VBox box = groups.group("function", "partials.function.title");
@@ -306,7 +299,7 @@ public final class PartialsView implements LabView {
                 -lim, lim, v -> requireRange("y", v), text -> NumberInput.parse(text, i18n));
         x.setId("partials-x");
         y.setId("partials-y");
-        box.getChildren().addAll(x, y, explain("partials.point.explain"));
+        box.getChildren().addAll(x, y, groups.explain("partials.point.explain"));
         return box;
     }
 

@@ -276,13 +276,6 @@ public final class PlaygroundView implements LabView {
 
     // ---- controls -----------------------------------------------------------------------------------------------------
 
-    private Label explain(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private Node runGroup() {
         VBox box = groups.group("run", "playground.run.title");
@@ -385,7 +378,7 @@ public final class PlaygroundView implements LabView {
         shapeLabel.setWrapText(true);
         shapeLabel.getStyleClass().add("control-explain");
         shapeLabel.setId("playground-shape");
-        box.getChildren().addAll(layersRow, activationRow, shapeLabel, explain("playground.network.explain"));
+        box.getChildren().addAll(layersRow, activationRow, shapeLabel, groups.explain("playground.network.explain"));
         return box;
     }
 
@@ -431,7 +424,7 @@ public final class PlaygroundView implements LabView {
         optimizerName.textProperty().bind(i18n.bind("playground.optimizer.label"));
         HBox optimizerRow = new HBox(8, optimizerName, optimizerBox);
         optimizerRow.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(optimizerRow, lr, batch, l2, explain("playground.training.explain"));
+        box.getChildren().addAll(optimizerRow, lr, batch, l2, groups.explain("playground.training.explain"));
         return box;
     }
 
@@ -496,7 +489,7 @@ public final class PlaygroundView implements LabView {
         });
         confusionCanvas.setId("playground-confusion");
         Tooltip.install(confusionCanvas, Tips.of(i18n, "playground.confusion.tooltip"));
-        box.getChildren().addAll(confusionSetBox, confusionCanvas, explain("playground.confusion.explain"));
+        box.getChildren().addAll(confusionSetBox, confusionCanvas, groups.explain("playground.confusion.explain"));
         return box;
     }
 
@@ -527,7 +520,7 @@ public final class PlaygroundView implements LabView {
                 grid.add(value, c + 1, r + 1);
             }
         }
-        box.getChildren().addAll(grid, explain("playground.readouts.explain"));
+        box.getChildren().addAll(grid, groups.explain("playground.readouts.explain"));
         return box;
     }
 

@@ -205,7 +205,7 @@ public final class System2dView implements LabView {
 
     private Node matrixGroup() {
         VBox box = groups.group("matrix", "system2d.matrix.title");
-        box.getChildren().add(wrapped("system2d.matrix.explain"));
+        box.getChildren().add(groups.explain("system2d.matrix.explain"));
         box.getChildren().addAll(
                 slider("a", "a", model.aProperty(), "system2d.entry.a", -5, 5),
                 slider("c", "c", model.cProperty(), "system2d.entry.c", -5, 5),
@@ -256,7 +256,7 @@ public final class System2dView implements LabView {
 
     private Node targetGroup() {
         VBox box = groups.group("target", "system2d.target.title");
-        box.getChildren().add(wrapped("system2d.target.explain"));
+        box.getChildren().add(groups.explain("system2d.target.explain"));
         box.getChildren().addAll(
                 slider("vx", "x", model.vxProperty(), "system2d.target.x.tooltip", -5, 5),
                 slider("vy", "y", model.vyProperty(), "system2d.target.y.tooltip", -5, 5));
@@ -297,7 +297,7 @@ public final class System2dView implements LabView {
         inverseNote.setId("system2d-inverse-note");
         inverseNote.getStyleClass().add("lab-status");
         inverseNote.managedProperty().bind(inverseNote.textProperty().isNotEmpty());
-        Label formula = wrapped("system2d.inverse.explain");
+        Label formula = groups.explain("system2d.inverse.explain");
         playButton = new Button();
         playButton.textProperty().bind(i18n.bind("system2d.play.button"));
         playButton.setTooltip(Tips.of(i18n, "system2d.play.tooltip"));
@@ -310,7 +310,7 @@ public final class System2dView implements LabView {
 
     private Node nullGroup() {
         VBox box = groups.group("nullspace", "system2d.null.title");
-        box.getChildren().add(wrapped("system2d.null.explain"));
+        box.getChildren().add(groups.explain("system2d.null.explain"));
         SliderField t = slider("nt", "t", model.ntProperty(), "system2d.null.t.tooltip", -5, 5);
         nullNote.setWrapText(true);
         nullNote.setId("system2d-null-note");
@@ -351,13 +351,6 @@ public final class System2dView implements LabView {
         return grid;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);

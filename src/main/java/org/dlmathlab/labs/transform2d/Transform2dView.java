@@ -177,7 +177,7 @@ public final class Transform2dView implements LabView {
 
     private Node matrixGroup() {
         VBox box = group("matrix", "transform2d.matrix.title");
-        Label explain = wrapped("transform2d.matrix.explain");
+        Label explain = groups.explain("transform2d.matrix.explain");
         box.getChildren().add(explain);
         box.getChildren().add(entry("a", model.aProperty(), "transform2d.entry.a"));
         box.getChildren().add(entry("c", model.cProperty(), "transform2d.entry.c"));
@@ -257,7 +257,7 @@ public final class Transform2dView implements LabView {
 
     private Node probeGroup() {
         VBox box = group("probe", "transform2d.probe.title");
-        box.getChildren().add(wrapped("transform2d.probe.explain"));
+        box.getChildren().add(groups.explain("transform2d.probe.explain"));
         SliderField vx = new SliderField(constant("x"), i18n.bind("transform2d.probe.x.tooltip"), model.vxProperty(),
                 -4, 4, v -> requireWithinLimit("vx", v), numberParser);
         SliderField vy = new SliderField(constant("y"), i18n.bind("transform2d.probe.y.tooltip"), model.vyProperty(),
@@ -315,13 +315,6 @@ public final class Transform2dView implements LabView {
         return groups.group(name, titleKey);
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private Tooltip tooltip(String key) {
         return Tips.of(i18n, key);

@@ -175,7 +175,7 @@ public final class Vectors2dView implements LabView {
 
     private Node vectorsGroup() {
         VBox box = groups.group("vectors", "vectors2d.vectors.title");
-        box.getChildren().add(wrapped("vectors2d.vectors.explain"));
+        box.getChildren().add(groups.explain("vectors2d.vectors.explain"));
         box.getChildren().addAll(
                 coordinate("ux", "u₁", model.uxProperty(), "vectors2d.ux.tooltip"),
                 coordinate("uy", "u₂", model.uyProperty(), "vectors2d.uy.tooltip"),
@@ -219,7 +219,7 @@ public final class Vectors2dView implements LabView {
         VBox box = groups.group("norms", "vectors2d.norms.title");
         box.getChildren().add(toggle("show-norms", "vectors2d.norms.show", "vectors2d.norms.show.tooltip",
                 model.showNormsProperty()));
-        box.getChildren().add(wrapped("vectors2d.norms.explain"));
+        box.getChildren().add(groups.explain("vectors2d.norms.explain"));
         FlowPane choices = new FlowPane(8, 4);
         for (Norms.Kind kind : Norms.Kind.values()) {
             RadioButton button = new RadioButton();
@@ -280,7 +280,7 @@ public final class Vectors2dView implements LabView {
 
     private Node matrixGroup() {
         VBox box = groups.group("matrix", "vectors2d.matrix.title");
-        box.getChildren().add(wrapped("vectors2d.matrix.explain"));
+        box.getChildren().add(groups.explain("vectors2d.matrix.explain"));
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
@@ -366,7 +366,7 @@ public final class Vectors2dView implements LabView {
         VBox box = groups.group("neuron", "vectors2d.neuron.title");
         box.getChildren().add(toggle("show-neuron", "vectors2d.neuron.show", "vectors2d.neuron.show.tooltip",
                 model.showNeuronProperty()));
-        box.getChildren().add(wrapped("vectors2d.neuron.explain"));
+        box.getChildren().add(groups.explain("vectors2d.neuron.explain"));
         SliderField bias = new SliderField(constant("b"), i18n.bind("vectors2d.bias.tooltip"), model.biasProperty(),
                 -5, 5, x -> requireWithin("b", x, Vectors2dModel.LIMIT), numberParser);
         bias.setId("vectors2d-bias");
@@ -416,13 +416,6 @@ public final class Vectors2dView implements LabView {
         return value;
     }
 
-    private Label wrapped(String key) {
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind(key));
-        label.setWrapText(true);
-        label.getStyleClass().add("control-explain");
-        return label;
-    }
 
     private static StringExpression constant(String text) {
         return Bindings.createStringBinding(() -> text);
